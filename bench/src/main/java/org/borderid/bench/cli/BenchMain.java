@@ -1,0 +1,18 @@
+package org.borderid.bench.cli;
+
+import java.util.List;
+import org.borderid.cli.CliCommand;
+import org.borderid.cli.CommandLine;
+
+/** Entry point of {@code ./borderid eval|load|bench-report}: the accuracy harness, load generator and reports. */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static List<CliCommand> commands() {
+        return List.of();
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(commands()).run(args, System.out, System.err));
+    }
+}

@@ -1,0 +1,19 @@
+package org.borderid.server.cli;
+
+import java.util.List;
+import org.borderid.cli.CliCommand;
+import org.borderid.cli.CommandLine;
+
+/** Entry point of {@code ./borderid} for every command except the bench ones (eval, load, bench-report). */
+public final class Main {
+    private Main() {}
+
+    /** The commands this entry point offers. */
+    public static List<CliCommand> commands() {
+        return List.of(new VersionCommand());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(commands()).run(args, System.out, System.err));
+    }
+}
