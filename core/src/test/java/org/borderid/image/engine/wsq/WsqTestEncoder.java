@@ -10,7 +10,7 @@ import java.util.List;
  * lengths, so that tests can produce WSQ files of any size and structure. Not an FBI-compliant encoder (no
  * subband-adaptive bit allocation); decoding its output exercises every path of the decoder.
  */
-final class WsqTestEncoder {
+public final class WsqTestEncoder {
     /** CDF 9/7 analysis lowpass, centre tap first (right half of the symmetric filter). */
     static final double[] ANALYSIS_LOW = {0.852698679009, 0.377402855613, -0.110624404418, -0.023849465020,
             0.037828455507};
@@ -41,7 +41,7 @@ final class WsqTestEncoder {
 
     private WsqTestEncoder() {}
 
-    static byte[] encode(byte[] gray, int width, int height) {
+    public static byte[] encode(byte[] gray, int width, int height) {
         return encode(gray, width, height, new Options());
     }
 
