@@ -1,5 +1,7 @@
 package org.borderid.image.engine.wsq;
 
+import java.util.Arrays;
+
 /**
  * The scalar quantizer of a WSQ image (DQT segment): per subband a bin width {@code Q} and a zero-bin width
  * {@code Z}, plus one bin centre {@code C} shared by all subbands.
@@ -51,6 +53,23 @@ public record WsqQuantizationTable(float binCenter, float[] binWidths, float[] z
     /** Whether the subband carries coded coefficients ({@code Q ≠ 0}). */
     public boolean isCoded(int subband) {
         return binWidths[subband] != 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WsqQuantizationTable t && Float.compare(t.binCenter, binCenter) == 0
+                && Arrays.equals(t.binWidths, binWidths) && Arrays.equals(t.zeroBins, zeroBins);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * Float.hashCode(binCenter) + Arrays.hashCode(binWidths)) * 31 + Arrays.hashCode(zeroBins);
+    }
+
+    @Override
+    public String toString() {
+        return "WsqQuantizationTable[C " + binCenter + ", Q " + Arrays.toString(binWidths) + ", Z "
+                + Arrays.toString(zeroBins) + "]";
     }
 
     /** Reads a DQT segment (the marker already consumed). */

@@ -2,6 +2,7 @@ package org.borderid.image.engine.wsq;
 
 import static org.borderid.image.ImageFormatException.Reason.UNSUPPORTED_FORMAT;
 
+import java.util.Arrays;
 import org.borderid.image.ImageFormatException;
 
 /**
@@ -54,9 +55,31 @@ public record WsqTransformTable(float[] lowpass, float[] highpass) {
         return highpass;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WsqTransformTable t && Arrays.equals(t.lowpass, lowpass)
+                && Arrays.equals(t.highpass, highpass);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(lowpass) + Arrays.hashCode(highpass);
+    }
+
+    @Override
+    public String toString() {
+        return "WsqTransformTable[lowpass " + Arrays.toString(lowpass) + ", highpass " + Arrays.toString(highpass)
+                + "]";
+    }
+
     private static float[] checkFilter(float[] taps) {
         if (taps == null || taps.length % 2 == 0 || taps.length > MAX_TAPS) {
             throw new IllegalArgumentException("synthesis filters need an odd number of taps up to " + MAX_TAPS);
+        }
+        for (int i = 0; i < taps.length / 2; i++) {
+            if (Float.compare(taps[i], taps[taps.length - 1 - i]) != 0) {
+                throw new IllegalArgumentException("synthesis filters must be symmetric about their centre tap");
+            }
         }
         return taps;
     }
