@@ -12,6 +12,7 @@ final class WsqDequantizer {
     private final WsqQuantizationTable table;
     private final float[] plane;
     private final int stride;
+    private final float binCenter;
     private final long expected;
     private long written;
 
@@ -22,7 +23,6 @@ final class WsqDequantizer {
     private int offset;
     private float binWidth;
     private float zeroBin;
-    private final float binCenter;
 
     WsqDequantizer(WsqSubbandLayout layout, WsqQuantizationTable table) {
         this.layout = layout;

@@ -73,7 +73,7 @@ class WsqFuzzTest {
     void randomByteFlipsDecodeOrFailCleanly() throws IOException {
         Random random = new Random(SEED);
         byte[][] inputs = {synthetic(), sample()};
-        int[] cases = {1500, 60};
+        int[] cases = {800, 40};
         assertTimeoutPreemptively(BUDGET, () -> {
             for (int input = 0; input < inputs.length; input++) {
                 for (int c = 0; c < cases[input]; c++) {
