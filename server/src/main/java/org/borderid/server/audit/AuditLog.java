@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.borderid.server.security.Principal;
+import org.borderid.server.storage.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #append} returns only once the entry is on disk (fsync). Concurrent appenders share fsyncs (group
  * commit): each waits until a sync covering its entry has completed, so under load one fsync serves many entries.
- * The head checkpoint is rewritten after every sync.
+ * The head checkpoint is updated after every sync ({@link AuditHead}).
  *
  * <p>{@link #open} verifies the whole chain and the checkpoint first and refuses a log that was edited, reordered or
  * truncated ({@link AuditLogException}, naming the first bad line): appending to a broken chain would launder the
@@ -47,7 +48,7 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final Path logFile;
-    private final Path headFile;
+    private final AuditHead.Writer headWriter;
     private final FileChannel channel;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
@@ -61,9 +62,9 @@ public final class AuditLog implements AutoCloseable {
     private volatile long syncedEnd;
     private volatile AuditHead durableHead;
 
-    private AuditLog(Path logFile, Path headFile, FileChannel channel, AuditScan.Result scan) {
+    private AuditLog(Path logFile, AuditHead.Writer headWriter, FileChannel channel, AuditScan.Result scan) {
         this.logFile = logFile;
-        this.headFile = headFile;
+        this.headWriter = headWriter;
         this.channel = channel;
         this.offsets = scan.offsets();
         this.writtenEnd = scan.goodBytes();
@@ -104,10 +105,10 @@ public final class AuditLog implements AutoCloseable {
             }
             FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            AuditLog opened = new AuditLog(log, head, ch, scan);
-            if (scan.head().isEmpty() || scan.head().get().seq() != v.headSeq()) {
-                new AuditHead(v.headSeq(), v.headHash()).write(head);
-            }
+            ch.force(true);
+            DurableFiles.syncDirectory(dir);
+            AuditLog opened = new AuditLog(log, new AuditHead.Writer(head, new AuditHead(v.headSeq(), v.headHash())),
+                    ch, scan);
             LOG.info("audit log {} verified: {} entries", log, v.entries());
             return opened;
         } catch (IOException e) {
@@ -177,7 +178,7 @@ public final class AuditLog implements AutoCloseable {
             }
             try {
                 channel.force(false);
-                head.write(headFile);
+                headWriter.write(head);
             } catch (IOException e) {
                 synchronized (writeLock) {
                     failed = true;
@@ -238,9 +239,13 @@ public final class AuditLog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            synchronized (writeLock) {
-                failed = true;
-                channel.close();
+            synchronized (syncLock) {
+                synchronized (writeLock) {
+                    failed = true;
+                    channel.force(true);
+                    channel.close();
+                    headWriter.close();
+                }
             }
         } catch (IOException e) {
             LOG.warn("closing audit log {}: {}", logFile, e.getMessage());

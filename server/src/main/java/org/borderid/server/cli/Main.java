@@ -10,7 +10,8 @@ public final class Main {
 
     /** The commands this entry point offers. */
     public static List<CliCommand> commands() {
-        return List.of(new VersionCommand());
+        return List.of(new VersionCommand(), new ServeCommand(), new KeysCommand(), new AuditCommand(),
+                new DevCertCommand());
     }
 
     public static void main(String[] args) {

@@ -94,8 +94,10 @@ public record ServerConfig(String host, int port, String data, TlsConfig tls, Li
      * @throws ConfigException naming the file and the offending key
      */
     public static ServerConfig read(Path file) {
+        // Missing primitives are impossible after the merge with the defaults (demo excepted, which is ignored);
+        // explicit nulls are refused below.
         ObjectMapper yaml = new YAMLMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         JsonNode user;
         try {
             user = yaml.readTree(Files.readAllBytes(file));
@@ -108,6 +110,11 @@ public record ServerConfig(String host, int port, String data, TlsConfig tls, Li
         if (!user.isObject()) {
             throw new ConfigException("configuration " + file + " must be a mapping of keys to values");
         }
+        if (user.has("demo")) {
+            throw new ConfigException("configuration " + file + ": demo mode cannot be configured in a file; it is "
+                    + "switched on with 'serve --demo' only");
+        }
+        rejectNulls(file, user, "");
         ObjectNode merged = yaml.valueToTree(DEFAULT);
         merge(merged, (ObjectNode) user);
         try {
@@ -121,6 +128,18 @@ public record ServerConfig(String host, int port, String data, TlsConfig tls, Li
         } catch (JsonProcessingException e) {
             throw new ConfigException("configuration " + file + ": " + e.getOriginalMessage() + " at "
                     + path(e), e);
+        }
+    }
+
+    private static void rejectNulls(Path file, JsonNode node, String path) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String key = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+            if (f.getValue().isNull() && !key.equals("tls") && !key.equals("face")) {
+                throw new ConfigException("configuration " + file + ": key '" + key + "' has no value");
+            }
+            rejectNulls(file, f.getValue(), key);
         }
     }
 
