@@ -1,0 +1,33 @@
+package org.borderid.finger.engine.match;
+
+/**
+ * The 1:1 comparison pipeline: local similarities of all cylinder pairs, a one-to-one selection of the best pairs,
+ * global consolidation by relaxation. Stateless and thread-safe.
+ */
+public final class MccMatcher {
+    /**
+     * Fewest minutiae with a valid cylinder a template needs to be compared at all; smaller templates score 0.
+     * Four is the fewest pairs MCC 2010 averages into a score (min_nP).
+     */
+    public static final int MIN_VALID_MINUTIAE = Relaxation.MIN_SCORED_PAIRS;
+
+    private MccMatcher() {}
+
+    /** Similarity of the two prepared templates, 0..1. */
+    public static double score(PreparedTemplate probe, PreparedTemplate candidate) {
+        int probeSize = probe.validCount();
+        int candidateSize = candidate.validCount();
+        if (probeSize < MIN_VALID_MINUTIAE || candidateSize < MIN_VALID_MINUTIAE) {
+            return 0;
+        }
+        long[] pairs = new long[probeSize * candidateSize];
+        int found = LocalSimilarity.compute(probe, candidate, pairs);
+        int limit = Math.min(probeSize, candidateSize);
+        int[] a = new int[limit];
+        int[] b = new int[limit];
+        float[] similarity = new float[limit];
+        int selected = PairSelection.select(pairs, found, limit, probe.count, candidate.count, a, b, similarity);
+        return Relaxation.score(probe, candidate, a, b, similarity, selected,
+                Relaxation.scoredPairs(probeSize, candidateSize));
+    }
+}

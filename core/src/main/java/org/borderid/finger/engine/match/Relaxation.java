@@ -1,0 +1,135 @@
+package org.borderid.finger.engine.match;
+
+/**
+ * Global consolidation by relaxation (MCC 2010 sec. 4.3, "LSS-R"): the similarity of each selected pair is
+ * reinforced by the pairs geometrically compatible with it and weakened otherwise; the score is the mean relaxed
+ * similarity of the pairs that kept most of their initial value.
+ *
+ * <p>Compatibility ρ(t, k) of pairs t = (a_t, b_t) and k = (a_k, b_k) is the product of three sigmoids of: the
+ * difference of the distances a_t–a_k and b_t–b_k; the difference of the direction differences; the difference of
+ * the radial angles (the direction of the segment t→k relative to minutia t's direction).
+ */
+final class Relaxation {
+    /** Relaxation iterations n_rel. MCC 2010 table 2 (5). */
+    static final int ITERATIONS = 5;
+    /** Weight of a pair's own previous value in each iteration, w_R in [0, 1]. MCC 2010 table 2 (0.5). */
+    static final float SELF_WEIGHT = 0.5f;
+    /** Distance-difference sigmoid midpoint μ¹_ρ, pixels. MCC 2010 table 2 (5). */
+    static final double DISTANCE_MIDPOINT = 5;
+    /** Distance-difference sigmoid slope τ¹_ρ, 1/pixel. MCC 2010 table 2 (-8/5). */
+    static final double DISTANCE_SLOPE = -8.0 / 5;
+    /** Direction-difference sigmoid midpoint μ²_ρ, radians. MCC 2010 table 2 (π/12). */
+    static final double DIRECTION_MIDPOINT = Math.PI / 12;
+    /** Direction-difference sigmoid slope τ²_ρ, 1/radian. MCC 2010 table 2 (-30). */
+    static final double DIRECTION_SLOPE = -30;
+    /** Radial-angle sigmoid midpoint μ³_ρ, radians. MCC 2010 table 2 (π/12). */
+    static final double RADIAL_MIDPOINT = Math.PI / 12;
+    /** Radial-angle sigmoid slope τ³_ρ, 1/radian. MCC 2010 table 2 (-30). */
+    static final double RADIAL_SLOPE = -30;
+    /** Fewest pairs averaged into the score, min_nP. MCC 2010 table 2 (4). */
+    static final int MIN_SCORED_PAIRS = 4;
+    /** Most pairs averaged into the score, max_nP. MCC 2010 table 2 (12). */
+    static final int MAX_SCORED_PAIRS = 12;
+    /** Template size (valid cylinders) at which nP is halfway between min and max, μ_P. MCC 2010 table 2 (20). */
+    static final double SCORED_PAIRS_MIDPOINT = 20;
+    /** Slope of nP's sigmoid in the template size, τ_P, 1/minutia. MCC 2010 table 2 (2/5). */
+    static final double SCORED_PAIRS_SLOPE = 2.0 / 5;
+
+    /** ρ's distance factor by distance difference, in {@link #DISTANCE_RESOLUTION} steps per pixel. */
+    private static final int DISTANCE_RESOLUTION = 8;
+    private static final float[] DISTANCE_FACTOR = new float[40 * DISTANCE_RESOLUTION];
+    private static final float[] DIRECTION_FACTOR = new float[Angles.HALF + 1];
+    private static final float[] RADIAL_FACTOR = new float[Angles.HALF + 1];
+
+    static {
+        for (int i = 0; i < DISTANCE_FACTOR.length; i++) {
+            DISTANCE_FACTOR[i] = sigmoid((double) i / DISTANCE_RESOLUTION, DISTANCE_MIDPOINT, DISTANCE_SLOPE);
+        }
+        for (int s = 0; s <= Angles.HALF; s++) {
+            DIRECTION_FACTOR[s] = sigmoid(s * Angles.RADIANS_PER_STEP, DIRECTION_MIDPOINT, DIRECTION_SLOPE);
+            RADIAL_FACTOR[s] = sigmoid(s * Angles.RADIANS_PER_STEP, RADIAL_MIDPOINT, RADIAL_SLOPE);
+        }
+    }
+
+    private Relaxation() {}
+
+    /** The number of relaxed pairs averaged into the score for templates of these sizes (valid cylinders). */
+    static int scoredPairs(int probeSize, int candidateSize) {
+        double z = sigmoid(Math.min(probeSize, candidateSize), SCORED_PAIRS_MIDPOINT, SCORED_PAIRS_SLOPE);
+        return MIN_SCORED_PAIRS + (int) Math.round(z * (MAX_SCORED_PAIRS - MIN_SCORED_PAIRS));
+    }
+
+    /**
+     * Relaxes the {@code n} selected pairs and returns the mean relaxed similarity of the {@code scored} most
+     * efficient ones (missing pairs count as 0), in [0, 1].
+     */
+    static double score(PreparedTemplate probe, PreparedTemplate candidate, int[] a, int[] b, float[] similarity,
+                        int n, int scored) {
+        if (n < 2) {
+            return 0;
+        }
+        float[] rho = compatibility(probe, candidate, a, b, n);
+        float[] current = similarity.clone();
+        float[] next = new float[n];
+        float spread = (1 - SELF_WEIGHT) / (n - 1);
+        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            for (int t = 0; t < n; t++) {
+                float support = 0;
+                int row = t * n;
+                for (int k = 0; k < n; k++) {
+                    support += rho[row + k] * current[k];
+                }
+                next[t] = SELF_WEIGHT * current[t] + spread * support;
+            }
+            float[] swap = current;
+            current = next;
+            next = swap;
+        }
+        // Efficiency: the share of its initial similarity a pair kept; pick the most efficient pairs.
+        long[] byEfficiency = new long[n];
+        for (int t = 0; t < n; t++) {
+            float efficiency = current[t] / similarity[t];
+            byEfficiency[t] = ((long) Float.floatToRawIntBits(efficiency) << 32) | t;
+        }
+        java.util.Arrays.sort(byEfficiency);
+        double sum = 0;
+        for (int i = n - 1; i >= Math.max(0, n - scored); i--) {
+            sum += current[(int) byEfficiency[i]];
+        }
+        return sum / scored;
+    }
+
+    /** ρ(t, k) for all selected pairs, row-major n×n, symmetric, zero diagonal. */
+    private static float[] compatibility(PreparedTemplate probe, PreparedTemplate candidate, int[] a, int[] b, int n) {
+        float[] rho = new float[n * n];
+        int pn = probe.count;
+        int cn = candidate.count;
+        for (int t = 0; t < n; t++) {
+            int at = a[t];
+            int bt = b[t];
+            for (int k = t + 1; k < n; k++) {
+                int ak = a[k];
+                int bk = b[k];
+                float dd = Math.abs(probe.distance[at * pn + ak] - candidate.distance[bt * cn + bk]);
+                int di = (int) (dd * DISTANCE_RESOLUTION);
+                if (di >= DISTANCE_FACTOR.length) {
+                    continue;
+                }
+                int directionA = Angles.difference(probe.direction[at], probe.direction[ak]);
+                int directionB = Angles.difference(candidate.direction[bt], candidate.direction[bk]);
+                int radialA = probe.radial[at * pn + ak] & 0xFF;
+                int radialB = candidate.radial[bt * cn + bk] & 0xFF;
+                float value = DISTANCE_FACTOR[di]
+                        * DIRECTION_FACTOR[Angles.distance(directionA, directionB)]
+                        * RADIAL_FACTOR[Angles.distance(radialA, radialB)];
+                rho[t * n + k] = value;
+                rho[k * n + t] = value;
+            }
+        }
+        return rho;
+    }
+
+    private static float sigmoid(double v, double midpoint, double slope) {
+        return (float) (1 / (1 + Math.exp(-slope * (v - midpoint))));
+    }
+}
