@@ -98,54 +98,52 @@ final class ConvexHull {
                 ny[i] = -ex / length * margin;
             }
         }
+        java.util.Arrays.fill(low, Float.MAX_VALUE);
+        java.util.Arrays.fill(high, -Float.MAX_VALUE);
         float m2 = margin * margin;
-        float[] range = new float[2];
-        for (int r = 0; r < rows; r++) {
-            float y = top + r;
-            range[0] = Float.MAX_VALUE;
-            range[1] = -Float.MAX_VALUE;
-            for (int i = 0; i < n; i++) { // the disc around each vertex
-                float dy = y - ys[i];
-                if (dy * dy <= m2) {
-                    float half = (float) Math.sqrt(m2 - dy * dy);
-                    range[0] = Math.min(range[0], xs[i] - half);
-                    range[1] = Math.max(range[1], xs[i] + half);
-                }
+        for (int i = 0; i < n; i++) { // the disc around each vertex
+            int first = Math.max(0, (int) Math.ceil(ys[i] - margin) - top);
+            int last = Math.min(rows - 1, (int) Math.floor(ys[i] + margin) - top);
+            for (int r = first; r <= last; r++) {
+                float dy = top + r - ys[i];
+                float half = (float) Math.sqrt(Math.max(0, m2 - dy * dy));
+                low[r] = Math.min(low[r], xs[i] - half);
+                high[r] = Math.max(high[r], xs[i] + half);
             }
-            for (int i = 0, j = n - 1; n >= 2 && i < n; j = i++) {
-                // The rectangle swept by edge j->i moved by the margin along its normal (both ways for a segment).
-                for (int side = n == 2 ? -1 : 1; side <= 1; side += 2) {
-                    float ax = xs[j], ay = ys[j], bx = xs[i], by = ys[i];
-                    float cx = bx + side * nx[i], cy = by + side * ny[i];
-                    float dx = ax + side * nx[i], dy = ay + side * ny[i];
-                    crossRow(y, ax, ay, bx, by, range);
-                    crossRow(y, bx, by, cx, cy, range);
-                    crossRow(y, cx, cy, dx, dy, range);
-                    crossRow(y, dx, dy, ax, ay, range);
-                }
+        }
+        for (int i = 0, j = n - 1; n >= 2 && i < n; j = i++) {
+            // The rectangle swept by edge j->i moved by the margin along its normal (both ways for a segment).
+            for (int side = n == 2 ? -1 : 1; side <= 1; side += 2) {
+                float ax = xs[j], ay = ys[j], bx = xs[i], by = ys[i];
+                float cx = bx + side * nx[i], cy = by + side * ny[i];
+                float dx = ax + side * nx[i], dy = ay + side * ny[i];
+                crossRows(ax, ay, bx, by, top, low, high);
+                crossRows(bx, by, cx, cy, top, low, high);
+                crossRows(cx, cy, dx, dy, top, low, high);
+                crossRows(dx, dy, ax, ay, top, low, high);
             }
-            low[r] = range[0];
-            high[r] = range[1];
         }
         return new Area(top, low, high);
     }
 
-    /** Widens range[0..1] by the points where segment (x1,y1)-(x2,y2) meets row y. */
-    private static void crossRow(float y, float x1, float y1, float x2, float y2, float[] range) {
-        if ((y1 - y) * (y2 - y) > 0) {
-            return;
+    /** Widens the rows' intervals by the points where segment (x1,y1)-(x2,y2) meets each row. */
+    private static void crossRows(float x1, float y1, float x2, float y2, int top, float[] low, float[] high) {
+        int first = Math.max(0, (int) Math.ceil(Math.min(y1, y2)) - top);
+        int last = Math.min(low.length - 1, (int) Math.floor(Math.max(y1, y2)) - top);
+        for (int r = first; r <= last; r++) {
+            float y = top + r;
+            float lo;
+            float hi;
+            if (y1 == y2) {
+                lo = Math.min(x1, x2);
+                hi = Math.max(x1, x2);
+            } else {
+                lo = x1 + (y - y1) * (x2 - x1) / (y2 - y1);
+                hi = lo;
+            }
+            low[r] = Math.min(low[r], lo);
+            high[r] = Math.max(high[r], hi);
         }
-        float lo;
-        float hi;
-        if (y1 == y2) {
-            lo = Math.min(x1, x2);
-            hi = Math.max(x1, x2);
-        } else {
-            lo = x1 + (y - y1) * (x2 - x1) / (y2 - y1);
-            hi = lo;
-        }
-        range[0] = Math.min(range[0], lo);
-        range[1] = Math.max(range[1], hi);
     }
 
     /** A convex area as one x-interval per pixel row (empty rows have low &gt; high). */
@@ -158,6 +156,25 @@ final class ConvexHull {
             this.top = top;
             this.low = low;
             this.high = high;
+        }
+
+        /**
+         * Whether every point (px, py) with {@code |px - cx| <= halfWidths[|round(py) - cy|]} lies in the area, i.e.
+         * whether a disc described by its half-widths per row offset lies inside.
+         */
+        boolean containsAll(int cx, int cy, float[] halfWidths) {
+            int radius = halfWidths.length - 1;
+            if (cy - radius - top < 0 || cy + radius - top >= low.length) {
+                return false;
+            }
+            for (int dy = -radius; dy <= radius; dy++) {
+                int r = cy + dy - top;
+                float half = halfWidths[Math.abs(dy)];
+                if (cx - half < low[r] || cx + half > high[r]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether (px, py) lies in the area, py rounded to its pixel row. */

@@ -29,7 +29,7 @@ final class CylinderBuilder {
      * for the bit encoding). MCC 2010 table 1 (1/100). Range: one neighbour alone sets the cells within about 1.3 σ_S
      * of it in its own direction layer.
      */
-    static final double BIT_THRESHOLD = 0.01;
+    static final float BIT_THRESHOLD = 0.01f;
     /** Spatial contributions are cut beyond this distance from the neighbour, pixels (3 σ_S, MCC 2010 eq. 6). */
     static final double CONTRIBUTION_RADIUS = 3 * SIGMA_S;
     /** Margin around the minutiae's convex hull still counted as fingerprint area, pixels. MCC 2010 table 1 (ω = 50). */
@@ -72,6 +72,19 @@ final class CylinderBuilder {
         }
     }
 
+    /**
+     * Half-width of the cylinder's disc at each row offset, widened so that it covers every cell centre whose row
+     * rounds to that offset (offsets up to R + 1).
+     */
+    private static final float[] DISC_HALF_WIDTHS = new float[RADIUS + 2];
+
+    static {
+        for (int dy = 0; dy < DISC_HALF_WIDTHS.length; dy++) {
+            double nearest = Math.max(0, dy - 0.5);
+            DISC_HALF_WIDTHS[dy] = (float) Math.sqrt(Math.max(0, (double) RADIUS * RADIUS - nearest * nearest));
+        }
+    }
+
     private CylinderBuilder() {}
 
     /**
@@ -84,92 +97,136 @@ final class CylinderBuilder {
             return valid;
         }
         ConvexHull.Area area = ConvexHull.of(x, y, n).expand(AREA_MARGIN);
-        float[] sum = new float[CELLS_PER_LAYER * DIRECTION_CELLS];
-        float reach2 = (float) (REACH * REACH);
-        float cut = (float) (CONTRIBUTION_RADIUS / CELL_SIZE);
-        float cut2 = (float) CUT_CELLS_SQUARED;
-        float inverseCell = (float) (1 / CELL_SIZE);
+        float[] sum = new float[CELLS_PER_LAYER * DIRECTION_CELLS]; // cell-major: (i * 16 + j) * 6 + k
+        long[] touched = new long[MASK_WORDS];
         for (int m = 0; m < n; m++) {
-            float c = Angles.cos(direction[m]);
-            float s = Angles.sin(direction[m]);
-            int validCells = mask(m, x[m], y[m], c, s, area, masks);
-            if (validCells < MIN_VALID_CELLS) {
+            if (mask(m, x[m], y[m], direction[m], area, masks) < MIN_VALID_CELLS) {
                 continue;
             }
-            Arrays.fill(sum, 0);
-            int neighbours = 0;
-            for (int t = 0; t < n; t++) {
-                float dx = x[t] - x[m];
-                float dy = y[t] - y[m];
-                if (t == m || dx * dx + dy * dy > reach2) {
-                    continue;
-                }
-                neighbours++;
-                // Local frame: u along the direction (cos, -sin), v its perpendicular as seen (-sin, -cos).
-                float fi = (dx * c - dy * s) * inverseCell + (float) CENTRE;
-                float fj = (-dx * s - dy * c) * inverseCell + (float) CENTRE;
-                int iLow = Math.max(0, (int) Math.ceil(fi - cut));
-                int iHigh = Math.min(SPATIAL_CELLS - 1, (int) Math.floor(fi + cut));
-                int jLow = Math.max(0, (int) Math.ceil(fj - cut));
-                int jHigh = Math.min(SPATIAL_CELLS - 1, (int) Math.floor(fj + cut));
-                int dirBase = Angles.difference(direction[t], direction[m]) * DIRECTION_CELLS;
-                for (int i = iLow; i <= iHigh; i++) {
-                    float di2 = (i - fi) * (i - fi);
-                    for (int j = jLow; j <= jHigh; j++) {
-                        float d2 = di2 + (j - fj) * (j - fj);
-                        if (d2 > cut2) {
-                            continue;
-                        }
-                        float spatial = GAUSS[(int) (d2 * GAUSS_RESOLUTION + 0.5f)];
-                        int cell = i * SPATIAL_CELLS + j;
-                        for (int k = 0; k < DIRECTION_CELLS; k++) {
-                            sum[k * CELLS_PER_LAYER + cell] += spatial * DIRECTIONAL[dirBase + k];
-                        }
-                    }
-                }
+            int neighbours = accumulate(m, n, x, y, direction, sum, touched);
+            if (neighbours >= MIN_NEIGHBOURS) {
+                valid[m] = true;
+                encode(sum, touched, masks, m * MASK_WORDS, bits, m * WORDS);
             }
-            if (neighbours < MIN_NEIGHBOURS) {
-                continue;
-            }
-            valid[m] = true;
-            int base = m * WORDS;
-            for (int k = 0; k < DIRECTION_CELLS; k++) {
-                for (int w = 0; w < MASK_WORDS; w++) {
-                    long word = 0;
-                    long mask = masks[m * MASK_WORDS + w];
-                    int offset = k * CELLS_PER_LAYER + w * Long.SIZE;
-                    for (int b = 0; b < Long.SIZE; b++) {
-                        if (sum[offset + b] >= BIT_THRESHOLD) {
-                            word |= 1L << b;
-                        }
-                    }
-                    bits[base + k * MASK_WORDS + w] = word & mask;
-                }
-            }
+            clear(sum, touched);
         }
         return valid;
     }
 
-    /** Writes the validity mask of minutia m's cylinder and returns its number of valid cells. */
-    private static int mask(int m, int cx, int cy, float c, float s, ConvexHull.Area area, long[] masks) {
+    /**
+     * Adds the contributions of minutia m's neighbours to {@code sum}, marks the cells it touched, and returns the
+     * number of neighbours (minutiae within R + 3σ_S).
+     */
+    private static int accumulate(int m, int n, int[] x, int[] y, int[] direction, float[] sum, long[] touched) {
+        float c = Angles.cos(direction[m]);
+        float s = Angles.sin(direction[m]);
+        float reach2 = (float) (REACH * REACH);
+        float cut = (float) (CONTRIBUTION_RADIUS / CELL_SIZE);
+        float cut2 = (float) CUT_CELLS_SQUARED;
+        float inverseCell = (float) (1 / CELL_SIZE);
+        float centre = (float) CENTRE;
+        int neighbours = 0;
+        for (int t = 0; t < n; t++) {
+            float dx = x[t] - x[m];
+            float dy = y[t] - y[m];
+            if (t == m || dx * dx + dy * dy > reach2) {
+                continue;
+            }
+            neighbours++;
+            // Cell coordinates in the local frame: i along the direction (cos, -sin), j along (-sin, -cos).
+            float fi = (dx * c - dy * s) * inverseCell + centre;
+            float fj = (-dx * s - dy * c) * inverseCell + centre;
+            int iLow = Math.max(0, ceil(fi - cut));
+            int iHigh = Math.min(SPATIAL_CELLS - 1, floor(fi + cut));
+            int jLow = Math.max(0, ceil(fj - cut));
+            int jHigh = Math.min(SPATIAL_CELLS - 1, floor(fj + cut));
+            int dirBase = Angles.difference(direction[t], direction[m]) * DIRECTION_CELLS;
+            for (int i = iLow; i <= iHigh; i++) {
+                float di2 = (i - fi) * (i - fi);
+                for (int j = jLow; j <= jHigh; j++) {
+                    float d2 = di2 + (j - fj) * (j - fj);
+                    if (d2 > cut2) {
+                        continue;
+                    }
+                    float spatial = GAUSS[(int) (d2 * GAUSS_RESOLUTION + 0.5f)];
+                    int cell = i * SPATIAL_CELLS + j;
+                    touched[cell >>> 6] |= 1L << cell;
+                    int at = cell * DIRECTION_CELLS;
+                    for (int k = 0; k < DIRECTION_CELLS; k++) {
+                        sum[at + k] += spatial * DIRECTIONAL[dirBase + k];
+                    }
+                }
+            }
+        }
+        return neighbours;
+    }
+
+    /** Sets the bits of the valid touched cells whose sum reaches the threshold. */
+    private static void encode(float[] sum, long[] touched, long[] masks, int maskAt, long[] bits, int bitsAt) {
+        for (int w = 0; w < MASK_WORDS; w++) {
+            for (long live = touched[w] & masks[maskAt + w]; live != 0; live &= live - 1) {
+                int bit = Long.numberOfTrailingZeros(live);
+                int at = (w * Long.SIZE + bit) * DIRECTION_CELLS;
+                for (int k = 0; k < DIRECTION_CELLS; k++) {
+                    if (sum[at + k] >= BIT_THRESHOLD) {
+                        bits[bitsAt + k * MASK_WORDS + w] |= 1L << bit;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Zeroes the touched cells of {@code sum} and the touched marks. */
+    private static void clear(float[] sum, long[] touched) {
+        for (int w = 0; w < MASK_WORDS; w++) {
+            for (long live = touched[w]; live != 0; live &= live - 1) {
+                int at = (w * Long.SIZE + Long.numberOfTrailingZeros(live)) * DIRECTION_CELLS;
+                Arrays.fill(sum, at, at + DIRECTION_CELLS, 0);
+            }
+            touched[w] = 0;
+        }
+    }
+
+    /**
+     * Writes the validity mask of minutia m's cylinder (disc cells inside the fingerprint area) and returns its number
+     * of valid cells.
+     */
+    private static int mask(int m, int cx, int cy, int direction, ConvexHull.Area area, long[] masks) {
+        int at = m * MASK_WORDS;
+        if (area.containsAll(cx, cy, DISC_HALF_WIDTHS)) { // the usual case: the whole disc lies in the area
+            for (int w = 0; w < MASK_WORDS; w++) {
+                masks[at + w] = Cylinders.disc(w);
+            }
+            return DISC_CELLS;
+        }
+        float c = Angles.cos(direction);
+        float s = Angles.sin(direction);
         int count = 0;
         for (int i = 0; i < SPATIAL_CELLS; i++) {
+            float u = (float) ((i - CENTRE) * CELL_SIZE);
             for (int j = 0; j < SPATIAL_CELLS; j++) {
                 int cell = i * SPATIAL_CELLS + j;
                 if ((Cylinders.disc(cell >>> 6) & (1L << cell)) == 0) {
                     continue;
                 }
-                float u = (float) ((i - CENTRE) * CELL_SIZE);
                 float v = (float) ((j - CENTRE) * CELL_SIZE);
-                float px = cx + u * c - v * s;
-                float py = cy - u * s - v * c;
-                if (area.contains(px, py)) {
-                    masks[m * MASK_WORDS + (cell >>> 6)] |= 1L << cell;
+                if (area.contains(cx + u * c - v * s, cy - u * s - v * c)) {
+                    masks[at + (cell >>> 6)] |= 1L << cell;
                     count++;
                 }
             }
         }
         return count;
+    }
+
+    private static int floor(float v) {
+        int i = (int) v;
+        return v < i ? i - 1 : i;
+    }
+
+    private static int ceil(float v) {
+        int i = (int) v;
+        return v > i ? i + 1 : i;
     }
 
     private static double signedRadians(int steps) {

@@ -25,6 +25,11 @@ public final class Cylinders {
     public static final int CELLS_PER_LAYER = SPATIAL_CELLS * SPATIAL_CELLS;
     /** 64-bit words of the spatial validity mask (4). */
     public static final int MASK_WORDS = CELLS_PER_LAYER / Long.SIZE;
+    /**
+     * Words per stored validity mask: the {@link #MASK_WORDS} words twice in a row, so that SIMD comparisons of 2, 4
+     * or 8 words find the mask words of any cell word at the same offset modulo 8.
+     */
+    public static final int MASK_STRIDE = 8;
     /** 64-bit words of one cylinder's cell bits (24). */
     public static final int WORDS = MASK_WORDS * DIRECTION_CELLS;
     /** Spatial cells whose centre lies within {@link #RADIUS} of the cylinder's centre (the disc), 208 for 16×16. */

