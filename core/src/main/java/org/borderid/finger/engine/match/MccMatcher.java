@@ -20,14 +20,11 @@ public final class MccMatcher {
         if (probeSize < MIN_VALID_MINUTIAE || candidateSize < MIN_VALID_MINUTIAE) {
             return 0;
         }
-        long[] pairs = new long[LocalSimilarity.capacity(probe, candidate)];
-        int found = LocalSimilarity.compute(probe, candidate, pairs);
         int limit = (int) Math.min(Math.min(probeSize, candidateSize) * Double.parseDouble(System.getProperty("x.nr", "1")), Math.min(probeSize, candidateSize));
-        int[] a = new int[limit];
-        int[] b = new int[limit];
-        float[] similarity = new float[limit];
-        int selected = PairSelection.select(pairs, found, limit, probe.count, candidate.count, a, b, similarity);
-        return Relaxation.score(probe, candidate, a, b, similarity, selected,
-                Relaxation.scoredPairs(probeSize, candidateSize));
+        Workspace w = Workspace.get().reserve(probe.count, candidate.count,
+                LocalSimilarity.capacity(probe, candidate), limit);
+        int found = LocalSimilarity.compute(probe, candidate, w.pairs);
+        int selected = PairSelection.select(w, found, limit);
+        return Relaxation.score(probe, candidate, w, selected, Relaxation.scoredPairs(probeSize, candidateSize));
     }
 }

@@ -9,32 +9,37 @@ import java.util.Arrays;
  */
 final class PairSelection {
     private static final boolean LSS = Boolean.getBoolean("x.lss");
+
     private PairSelection() {}
 
     /**
-     * Sorts {@code pairs[0..count)} and selects up to {@code limit} pairs; writes their probe and candidate indices
-     * and similarities to the output arrays and returns how many were selected.
+     * Selects up to {@code limit} pairs from {@code w.pairs[0..count)} (reordering them) into {@code w.probe},
+     * {@code w.candidate} and {@code w.similarity}; returns how many were selected.
      */
-    static int select(long[] pairs, int count, int limit, int probeSize, int candidateSize,
-                      int[] probe, int[] candidate, float[] similarity) {
-        Arrays.sort(pairs, 0, count);
-        boolean[] probeUsed = new boolean[probeSize];
-        boolean[] candidateUsed = new boolean[candidateSize];
+    static int select(Workspace w, int count, int limit) {
+        Arrays.sort(w.pairs, 0, count);
+        return take(w, w.pairs, count, limit);
+    }
+
+    /** Greedy one-to-one pass over the pairs sorted in ascending order, from the top. */
+    private static int take(Workspace w, long[] sorted, int count, int limit) {
+        int stamp = w.stamp;
         int selected = 0;
         for (int i = count - 1; i >= 0 && selected < limit; i--) {
-            long pair = pairs[i];
+            long pair = sorted[i];
             int a = Pairs.probe(pair);
             int b = Pairs.candidate(pair);
-            if (!LSS && (probeUsed[a] || candidateUsed[b])) {
+            if (!LSS && (w.probeStamp[a] == stamp || w.candidateStamp[b] == stamp)) {
                 continue;
             }
-            probeUsed[a] = true;
-            candidateUsed[b] = true;
-            probe[selected] = a;
-            candidate[selected] = b;
-            similarity[selected] = Pairs.similarity(pair);
+            w.probeStamp[a] = stamp;
+            w.candidateStamp[b] = stamp;
+            w.probe[selected] = a;
+            w.candidate[selected] = b;
+            w.similarity[selected] = Pairs.similarity(pair);
             selected++;
         }
         return selected;
     }
+
 }

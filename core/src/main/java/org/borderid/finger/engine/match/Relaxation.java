@@ -79,72 +79,57 @@ final class Relaxation {
     }
 
     /**
-     * Relaxes the {@code n} selected pairs and returns the mean relaxed similarity of the {@code scored} most
-     * efficient ones (missing pairs count as 0), in [0, 1].
+     * Relaxes the {@code n} pairs selected into the workspace and returns the mean relaxed similarity of the
+     * {@code scored} most efficient ones (missing pairs count as 0), in [0, 1].
      */
-    static double score(PreparedTemplate probe, PreparedTemplate candidate, int[] a, int[] b, float[] similarity,
-                        int n, int scored) {
+    static double score(PreparedTemplate probe, PreparedTemplate candidate, Workspace w, int n, int scored) {
         if (n < 2) {
             return 0;
         }
-        Compatibility edges = compatibility(probe, candidate, a, b, n);
-        float[] current = Arrays.copyOf(similarity, n);
-        float[] support = new float[n];
+        int edges = compatibility(probe, candidate, w, n);
+        int[] first = w.edgeFirst;
+        int[] second = w.edgeSecond;
+        float[] rho = w.edgeRho;
+        float[] current = w.current;
+        float[] support = w.support;
+        System.arraycopy(w.similarity, 0, current, 0, n);
         float spread = (1 - SELF_WEIGHT) / (n - 1);
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            Arrays.fill(support, 0);
-            for (int e = 0; e < edges.count; e++) {
-                int t = edges.first[e];
-                int k = edges.second[e];
-                float rho = edges.rho[e];
-                support[t] += rho * current[k];
-                support[k] += rho * current[t];
+            Arrays.fill(support, 0, n, 0);
+            for (int e = 0; e < edges; e++) {
+                int t = first[e];
+                int k = second[e];
+                support[t] += rho[e] * current[k];
+                support[k] += rho[e] * current[t];
             }
             for (int t = 0; t < n; t++) {
                 current[t] = SELF_WEIGHT * current[t] + spread * support[t];
             }
         }
         // Efficiency: the share of its initial similarity a pair kept; average the most efficient pairs.
-        long[] byEfficiency = new long[n];
+        long[] order = w.order;
         for (int t = 0; t < n; t++) {
-            float efficiency = current[t] / similarity[t];
-            byEfficiency[t] = ((long) Float.floatToRawIntBits(efficiency) << 32) | t;
+            float efficiency = current[t] / w.similarity[t];
+            order[t] = ((long) Float.floatToRawIntBits(efficiency) << 32) | t;
         }
-        Arrays.sort(byEfficiency);
+        Arrays.sort(order, 0, n);
         double sum = 0;
         for (int i = n - 1; i >= Math.max(0, n - scored); i--) {
-            sum += current[(int) byEfficiency[i]];
+            sum += current[(int) order[i]];
         }
         return sum / scored;
     }
 
-    /** The pairs of selected pairs with a compatibility of at least {@link #MIN_COMPATIBILITY}. */
-    private static final class Compatibility {
-        final int[] first;
-        final int[] second;
-        final float[] rho;
-        int count;
-
-        Compatibility(int capacity) {
-            first = new int[capacity];
-            second = new int[capacity];
-            rho = new float[capacity];
-        }
-
-        void add(int t, int k, float value) {
-            first[count] = t;
-            second[count] = k;
-            rho[count] = value;
-            count++;
-        }
-    }
-
-    /** ρ(t, k) for every t &lt; k, keeping the values of at least {@link #MIN_COMPATIBILITY}. */
-    private static Compatibility compatibility(PreparedTemplate probe, PreparedTemplate candidate, int[] a, int[] b,
-                                               int n) {
-        Compatibility edges = new Compatibility(n * (n - 1) / 2);
+    /**
+     * Writes ρ(t, k) for every t &lt; k with a value of at least {@link #MIN_COMPATIBILITY} to the workspace's
+     * edge arrays and returns their number.
+     */
+    private static int compatibility(PreparedTemplate probe, PreparedTemplate candidate, Workspace w, int n) {
+        int[] a = w.probe;
+        int[] b = w.candidate;
         int pn = probe.count;
         int cn = candidate.count;
+        int edges = 0;
         for (int t = 0; t < n; t++) {
             int at = a[t];
             int bt = b[t];
@@ -164,7 +149,10 @@ final class Relaxation {
                         * DIRECTION_FACTOR[Angles.distance(directionA, directionB)]
                         * RADIAL_FACTOR[Angles.distance(radialA, radialB)];
                 if (value >= MIN_COMPATIBILITY) {
-                    edges.add(t, k, value);
+                    w.edgeFirst[edges] = t;
+                    w.edgeSecond[edges] = k;
+                    w.edgeRho[edges] = value;
+                    edges++;
                 }
             }
         }
