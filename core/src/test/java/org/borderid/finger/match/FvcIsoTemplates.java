@@ -9,23 +9,24 @@ import java.util.List;
 import java.util.Map;
 import org.borderid.finger.FingerprintTemplate;
 import org.borderid.finger.Minutia;
-import org.borderid.finger.MinutiaType;
+import org.borderid.finger.standard.FingerMinutiaeRecord;
 import org.borderid.image.ImageHeader;
 import org.borderid.testing.SharedData;
 
 /**
- * Test-scope reader of the FVC2002 {@code .iso} minutiae files (ISO/IEC 19794-2:2005, one finger view), used to
- * evaluate the matcher independently of our extractor. To be replaced by the standard codec
- * ({@code org.borderid.finger.standard}) when it lands.
+ * The FVC2002 {@code .iso} minutiae files (ISO/IEC 19794-2:2005, made by a third-party SDK) as templates, to evaluate
+ * the matcher independently of our extractor. Read with the standard codec; what this class adds is the FVC-specific
+ * geometry.
  *
- * <p>The files were made by a third-party SDK from the images resampled to a 300×400 frame (their header says so and
- * the minutiae fit the image only after stretching back, see docs/fingerprint.md). {@link Geometry#RECTIFIED} maps
- * them back onto the TIFF's pixel grid and then to 500 dpi, the unit the matcher's parameters are in.
+ * <p>The SDK resampled every image to a 300×400 frame before extracting (the records' headers say 300×400 at 500 dpi,
+ * and the minutiae land on the ridges only after stretching back, see docs/fingerprint.md).
+ * {@link Geometry#RECTIFIED} maps them back onto the TIFF's pixel grid and then to 500 dpi (DB2 is 569 dpi), the unit
+ * the matcher's parameters are in.
  */
 final class FvcIsoTemplates {
     /** How to place the recorded minutiae. */
     enum Geometry {
-        /** Coordinates and angles as recorded in the file. */
+        /** As the standard codec reads the record (its 500 dpi header taken at face value). */
         AS_RECORDED,
         /** Stretched from the record's frame onto the TIFF's size, then scaled to 500 dpi. */
         RECTIFIED
@@ -54,45 +55,27 @@ final class FvcIsoTemplates {
 
     static FingerprintTemplate read(Path iso, Path tif, double dpi, Geometry geometry) {
         try {
-            byte[] b = Files.readAllBytes(iso);
-            if (b[0] != 'F' || b[1] != 'M' || b[2] != 'R' || b[3] != 0) {
-                throw new IllegalArgumentException("not an ISO 19794-2 record: " + iso);
+            FingerMinutiaeRecord record = FingerMinutiaeRecord.read(Files.readAllBytes(iso));
+            FingerprintTemplate recorded = record.toTemplate(record.views().get(0));
+            if (geometry == Geometry.AS_RECORDED) {
+                return recorded;
             }
-            int frameWidth = u16(b, 14);
-            int frameHeight = u16(b, 16);
-            double sx = 1;
-            double sy = 1;
-            int width = frameWidth;
-            int height = frameHeight;
-            if (geometry == Geometry.RECTIFIED) {
-                ImageHeader image = ImageHeader.read(Files.readAllBytes(tif));
-                double toStandard = 500 / dpi;
-                sx = (double) image.width() / frameWidth * toStandard;
-                sy = (double) image.height() / frameHeight * toStandard;
-                width = (int) Math.round(image.width() * toStandard);
-                height = (int) Math.round(image.height() * toStandard);
+            ImageHeader image = ImageHeader.read(Files.readAllBytes(tif));
+            double toStandard = 500 / dpi;
+            int width = (int) Math.round(image.width() * toStandard);
+            int height = (int) Math.round(image.height() * toStandard);
+            double sx = (double) width / recorded.width();
+            double sy = (double) height / recorded.height();
+            List<Minutia> minutiae = new ArrayList<>();
+            for (Minutia m : recorded.minutiae()) {
+                double direction = Math.atan2(sy * Math.sin(m.direction()), sx * Math.cos(m.direction()));
+                minutiae.add(new Minutia((int) Math.min(width - 1, Math.round(m.x() * sx)),
+                        (int) Math.min(height - 1, Math.round(m.y() * sy)),
+                        direction < 0 ? direction + 2 * Math.PI : direction, m.type(), m.quality()));
             }
-            int count = b[27] & 0xFF;
-            List<Minutia> minutiae = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int o = 28 + 6 * i;
-                int type = (b[o] & 0xFF) >>> 6;
-                int x = u16(b, o) & 0x3FFF;
-                int y = u16(b, o + 2) & 0x3FFF;
-                double angle = (b[o + 4] & 0xFF) * 2 * Math.PI / 256;
-                double rx = Math.atan2(sy * Math.sin(angle), sx * Math.cos(angle));
-                int px = (int) Math.min(width - 1, Math.round(x * sx));
-                int py = (int) Math.min(height - 1, Math.round(y * sy));
-                MinutiaType t = type == 1 ? MinutiaType.ENDING : type == 2 ? MinutiaType.BIFURCATION : MinutiaType.OTHER;
-                minutiae.add(new Minutia(px, py, rx < 0 ? rx + 2 * Math.PI : rx, t, Math.min(100, b[o + 5] & 0xFF)));
-            }
-            return FingerprintTemplate.of(width, height, minutiae, 100);
+            return FingerprintTemplate.of(width, height, minutiae, recorded.quality());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static int u16(byte[] b, int o) {
-        return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
     }
 }
