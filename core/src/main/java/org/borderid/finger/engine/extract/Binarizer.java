@@ -18,20 +18,22 @@ public final class Binarizer {
     public static BinaryImage binarize(FloatRaster enhanced, ForegroundMask mask, FrequencyField frequency) {
         int w = enhanced.width();
         int h = enhanced.height();
+        BinaryImage inside = mask.toBinaryImage();
         BinaryImage out = new BinaryImage(w, h);
         float[] e = enhanced.data();
         byte[] b = out.data();
+        byte[] m = inside.data();
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (e[y * w + x] > 0 && mask.contains(x, y)) {
-                    b[out.index(x, y)] = 1;
+            for (int x = 0, i = out.index(0, y); x < w; x++, i++) {
+                if (e[y * w + x] > 0 && m[i] != 0) {
+                    b[i] = 1;
                 }
             }
         }
         double period = frequency.medianPeriod();
         int maxBlob = (int) Math.round(MIN_BLOB_PERIODS * period * period);
-        flipSmallComponents(out, mask, (byte) 1, maxBlob);
-        flipSmallComponents(out, mask, (byte) 0, maxBlob);
+        flipSmallComponents(out, m, (byte) 1, maxBlob);
+        flipSmallComponents(out, m, (byte) 0, maxBlob);
         return out;
     }
 
@@ -39,7 +41,7 @@ public final class Binarizer {
      * Flips components of value {@code value} with at most {@code maxSize} pixels: 8-connected for ridges, 4-connected
      * for valleys (the complementary connectivities). Valley components touching the background are kept.
      */
-    private static void flipSmallComponents(BinaryImage image, ForegroundMask mask, byte value, int maxSize) {
+    private static void flipSmallComponents(BinaryImage image, byte[] inside, byte value, int maxSize) {
         int w = image.width();
         int h = image.height();
         byte[] b = image.data();
@@ -50,7 +52,7 @@ public final class Binarizer {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int seed = image.index(x, y);
-                if (b[seed] != value || seen[seed] || !mask.contains(x, y)) {
+                if (b[seed] != value || seen[seed] || inside[seed] == 0) {
                     continue;
                 }
                 int size = 0;
@@ -69,9 +71,7 @@ public final class Binarizer {
                         if (seen[j] || b[j] != value) {
                             continue;
                         }
-                        int jx = j % image.stride() - 1;
-                        int jy = j / image.stride() - 1;
-                        if (!mask.contains(jx, jy)) {
+                        if (inside[j] == 0) {
                             keep = true; // touches the background (or the frame)
                             continue;
                         }

@@ -133,12 +133,32 @@ public final class CellGrid {
         return top * (1 - fv) + bottom * fv;
     }
 
-    /** A whole pixel raster interpolated from a cell field. */
+    /** A whole pixel raster interpolated from a cell field (the same values as {@link #interpolate}). */
     public float[] toPixels(float[] field) {
+        int[] c0 = new int[width];
+        int[] c1 = new int[width];
+        float[] fu = new float[width];
+        for (int x = 0; x < width; x++) {
+            float u = (x + 0.5f) / CELL - 0.5f;
+            u = u < 0 ? 0 : Math.min(u, cols - 1);
+            c0[x] = (int) u;
+            c1[x] = Math.min(c0[x] + 1, cols - 1);
+            fu[x] = u - c0[x];
+        }
         float[] out = new float[width * height];
         for (int y = 0; y < height; y++) {
+            float v = (y + 0.5f) / CELL - 0.5f;
+            v = v < 0 ? 0 : Math.min(v, rows - 1);
+            int r0 = (int) v;
+            int r1 = Math.min(r0 + 1, rows - 1);
+            float fv = v - r0;
+            int top = r0 * cols;
+            int bottom = r1 * cols;
+            int row = y * width;
             for (int x = 0; x < width; x++) {
-                out[y * width + x] = interpolate(field, x, y);
+                float t = field[top + c0[x]] * (1 - fu[x]) + field[top + c1[x]] * fu[x];
+                float b = field[bottom + c0[x]] * (1 - fu[x]) + field[bottom + c1[x]] * fu[x];
+                out[row + x] = t * (1 - fv) + b * fv;
             }
         }
         return out;

@@ -20,14 +20,13 @@ public final class ForegroundMask {
         for (int i = 0; i < cells.length; i++) {
             indicator[i] = cells[i] ? 1 : 0;
         }
+        float[] smooth = grid.toPixels(indicator);
         this.pixels = new byte[w * h];
         int count = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (grid.interpolate(indicator, x, y) >= 0.5f) {
-                    pixels[y * w + x] = 1;
-                    count++;
-                }
+        for (int i = 0; i < smooth.length; i++) {
+            if (smooth[i] >= 0.5f) {
+                pixels[i] = 1;
+                count++;
             }
         }
         this.area = count;
@@ -72,6 +71,16 @@ public final class ForegroundMask {
     /** The pixel mask (1 = foreground), shared: callers must not modify it. */
     byte[] pixels() {
         return pixels;
+    }
+
+    /** The mask as a framed {@link BinaryImage} (a new copy). */
+    BinaryImage toBinaryImage() {
+        BinaryImage out = new BinaryImage(grid.width(), grid.height());
+        byte[] b = out.data();
+        for (int y = 0; y < grid.height(); y++) {
+            System.arraycopy(pixels, y * grid.width(), b, out.index(0, y), grid.width());
+        }
+        return out;
     }
 
     /**

@@ -22,6 +22,10 @@ public final class FrequencyField {
         return grid.interpolate(period, x, y);
     }
 
+    float[] periods() {
+        return period;
+    }
+
     /** Median period over the foreground, pixels: the print's typical ridge spacing. */
     public float medianPeriod() {
         return median;

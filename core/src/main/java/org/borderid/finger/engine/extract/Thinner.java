@@ -45,23 +45,58 @@ public final class Thinner {
         byte[] b = out.data();
         int w = out.width();
         int h = out.height();
+        int s = out.stride();
+        int[] offsets = out.neighbourOffsets();
+        // only boundary pixels can be deleted; a pixel becomes boundary when a neighbour is deleted
+        int[] candidates = new int[b.length];
+        boolean[] listed = new boolean[b.length];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, i = out.index(0, y); x < w; x++, i++) {
+                if (b[i] != 0 && (b[i - 1] == 0 || b[i + 1] == 0 || b[i - s] == 0 || b[i + s] == 0)) {
+                    candidates[n++] = i;
+                    listed[i] = true;
+                }
+            }
+        }
         int[] deletions = new int[b.length];
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int pass = 0; pass < 2; pass++) {
                 int count = 0;
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0, i = out.index(0, y); x < w; x++, i++) {
-                        if (b[i] != 0 && DELETE[pass][out.neighbours(i)]) {
-                            deletions[count++] = i;
-                        }
+                for (int k = 0; k < n; k++) {
+                    int i = candidates[k];
+                    if (DELETE[pass][out.neighbours(i)]) {
+                        deletions[count++] = i;
                     }
                 }
+                if (count == 0) {
+                    continue;
+                }
+                changed = true;
                 for (int k = 0; k < count; k++) {
                     b[deletions[k]] = 0;
                 }
-                changed |= count > 0;
+                int m = 0;
+                for (int k = 0; k < n; k++) {
+                    int i = candidates[k];
+                    if (b[i] != 0) {
+                        candidates[m++] = i;
+                    } else {
+                        listed[i] = false;
+                    }
+                }
+                for (int k = 0; k < count; k++) {
+                    for (int o : offsets) {
+                        int j = deletions[k] + o;
+                        if (b[j] != 0 && !listed[j]) {
+                            listed[j] = true;
+                            candidates[m++] = j;
+                        }
+                    }
+                }
+                n = m;
             }
         }
         for (int y = 0; y < h; y++) {
