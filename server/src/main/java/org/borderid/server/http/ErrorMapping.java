@@ -12,6 +12,9 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Map;
 import org.borderid.server.service.ServiceUnavailableException;
+import org.borderid.server.service.SubjectExistsException;
+import org.borderid.server.service.SubjectNotFoundException;
+import org.borderid.server.service.UnusableCaptureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +78,18 @@ public final class ErrorMapping {
         if (e instanceof JsonMappingException m) {
             return ApiException.invalidField(path(m), "INVALID", "the value cannot be read");
         }
-        if (e instanceof HttpResponseException h) {
+        if (e instanceof HttpResponseException h && ctx != null) {
             return fromStatus(h.getStatus(), ctx);
+        }
+        if (e instanceof SubjectExistsException x) {
+            return new ApiException(ProblemType.CONFLICT, x.getMessage() + ".");
+        }
+        if (e instanceof SubjectNotFoundException x) {
+            return new ApiException(ProblemType.NOT_FOUND, x.getMessage() + ".");
+        }
+        if (e instanceof UnusableCaptureException u) {
+            return new ApiException(ProblemType.UNUSABLE_CAPTURE, u.getMessage(), u.issues().stream()
+                    .map(i -> new Problem.FieldError(i.field(), i.code(), i.message())).toList());
         }
         if (e instanceof ServiceUnavailableException u) {
             return switch (u.reason()) {
@@ -86,7 +99,11 @@ public final class ErrorMapping {
                         Map.of("Retry-After", "5"));
             };
         }
-        LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        if (ctx == null) {
+            LOG.error("unexpected error", e);
+        } else {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        }
         return new ApiException(ProblemType.INTERNAL, "The server failed to process the request; the error was "
                 + "logged.");
     }

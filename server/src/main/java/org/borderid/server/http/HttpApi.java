@@ -21,25 +21,40 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * in one configuration block (Javalin 7). Routes and roles:
  *
  * <pre>
- * GET  /health, /ready, /metrics, /openapi.yaml   public
- * GET  /v1/audit                                   auditor
+ * GET    /health, /ready, /metrics, /openapi.yaml   public
+ * POST   /v1/verify                                 kiosk
+ * POST   /v1/identify                               kiosk, admin (admins see every candidate and reference data)
+ * POST   /v1/subjects, GET /v1/subjects             admin
+ * GET    /v1/subjects/{id}, PUT, DELETE             admin
+ * POST   /v1/subjects/import, GET /v1/jobs/{id}     admin
+ * GET    /v1/audit                                  auditor
  * </pre>
  */
-public final class HttpApi {
-    private HttpApi() {}
+public final class HttpApi implements AutoCloseable {
+    private final Javalin app;
+    private final ImportJobs imports;
+
+    private HttpApi(Javalin app, ImportJobs imports) {
+        this.app = app;
+        this.imports = imports;
+    }
 
     /**
      * Creates (does not start) the application.
      *
      * @param tls the loaded TLS key store, or {@code null} for plain HTTP
      */
-    public static Javalin create(ApiContext api, PemKeyStore.Loaded tls) {
+    public static HttpApi create(ApiContext api, PemKeyStore.Loaded tls) throws java.io.IOException {
         ErrorMapping errors = new ErrorMapping(api.json());
         Authentication auth = new Authentication(api.keys(), api.rateLimiter());
         PublicRoutes pub = new PublicRoutes(api, errors);
         AuditRoutes audit = new AuditRoutes(api);
+        Commands commands = new Commands(api);
+        CheckpointRoutes checkpoint = new CheckpointRoutes(api.services(), commands);
+        ImportJobs imports = new ImportJobs(api.config().dataFolder(), api, commands, api.services().enrollment());
+        SubjectRoutes subjects = new SubjectRoutes(api, commands, imports);
         Limits limits = api.config().limits();
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(api.json(), false));
@@ -56,6 +71,15 @@ public final class HttpApi {
             cfg.routes.get("/ready", pub::ready);
             cfg.routes.get("/metrics", pub::metrics);
             cfg.routes.get("/openapi.yaml", pub::openApi);
+            cfg.routes.post("/v1/verify", checkpoint::verify, Role.KIOSK);
+            cfg.routes.post("/v1/identify", checkpoint::identify, Role.KIOSK, Role.ADMIN);
+            cfg.routes.post(SubjectPaths.IMPORT, subjects::importNdjson, Role.ADMIN);
+            cfg.routes.post(SubjectPaths.SUBJECTS, subjects::enroll, Role.ADMIN);
+            cfg.routes.get(SubjectPaths.SUBJECTS, subjects::list, Role.ADMIN);
+            cfg.routes.get(SubjectPaths.SUBJECT, subjects::get, Role.ADMIN);
+            cfg.routes.put(SubjectPaths.SUBJECT, subjects::replace, Role.ADMIN);
+            cfg.routes.delete(SubjectPaths.SUBJECT, subjects::delete, Role.ADMIN);
+            cfg.routes.get(SubjectPaths.JOB, subjects::job, Role.ADMIN);
             cfg.routes.get("/v1/audit", audit::list, Role.AUDITOR);
 
             cfg.routes.exception(Exception.class, errors::handle);
@@ -65,6 +89,23 @@ public final class HttpApi {
                     "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
             cfg.requestLogger.http(api.metrics()::record);
         });
+        return new HttpApi(app, imports);
+    }
+
+    /** Starts serving. */
+    public void start() {
+        app.start();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        imports.close();
     }
 
     /** Multipart bodies stay in memory (biometric images never touch a temporary file) and within the body limit. */
