@@ -1,9 +1,7 @@
 package org.borderid.server.http;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.borderid.server.audit.AuditEntry;
 import org.borderid.server.audit.AuditHead;
 
@@ -24,13 +22,18 @@ final class AuditRoutes {
         int limit = (int) Params.longParam(ctx, "limit", DEFAULT_LIMIT, 1,
                 Math.min(api.config().limits().maxPageSize(), org.borderid.server.audit.AuditLog.MAX_PAGE));
         Params.allowOnly(ctx, "from", "limit");
-        List<AuditEntry> entries = api.audit().read(from, limit);
         AuditHead head = api.audit().head();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", entries);
+        List<AuditEntry> entries = api.audit().read(from, limit);
         long last = entries.isEmpty() ? from - 1 : entries.get(entries.size() - 1).seq();
-        body.put("next", last < head.seq() ? last + 1 : null);
-        body.put("head", Map.of("seq", head.seq(), "hash", head.hash()));
-        ctx.json(body);
+        ctx.json(new AuditPage(entries, last < head.seq() ? last + 1 : null, head));
     }
+
+    /**
+     * One page of the log.
+     *
+     * @param entries the entries
+     * @param next    the {@code from} of the next page, or {@code null} at the end
+     * @param head    the last durable entry
+     */
+    record AuditPage(List<AuditEntry> entries, Long next, AuditHead head) {}
 }

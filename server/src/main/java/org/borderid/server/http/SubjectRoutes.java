@@ -3,10 +3,8 @@ package org.borderid.server.http;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.borderid.server.service.EnrollCommand;
 import org.borderid.server.service.SubjectPage;
 import org.borderid.server.service.SubjectQuery;
@@ -55,11 +53,11 @@ final class SubjectRoutes {
                 1, api.config().limits().maxPageSize());
         SubjectQuery query = new SubjectQuery(Params.stringParam(ctx, "list"), Params.stringParam(ctx, "agency"));
         SubjectPage page = api.services().enrollment().list(query, Params.stringParam(ctx, "after"), limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subjects", page.subjects().stream().map(SubjectView::of).toList());
-        body.put("next", page.next());
-        ctx.json(body);
+        ctx.json(new Page(page.subjects().stream().map(SubjectView::of).toList(), page.next()));
     }
+
+    /** A page of the listing; {@code next} is omitted on the last page. */
+    record Page(List<SubjectView> subjects, String next) {}
 
     void importNdjson(Context ctx) throws IOException {
         if (!RequestBodies.isNdjson(ctx.contentType())) {

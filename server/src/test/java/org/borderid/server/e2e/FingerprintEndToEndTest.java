@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.borderid.server.BorderIdServer;
+import org.borderid.server.OpenApiContract;
 import org.borderid.server.TestClient;
 import org.borderid.server.config.ServerConfig;
 import org.borderid.server.security.ApiKeyStore;
@@ -35,7 +36,7 @@ class FingerprintEndToEndTest {
         server = BorderIdServer.start(ServerConfig.DEFAULT.withPort(0).withData(data.toString()),
                 folder -> new MemorySubjectStore());
         assertThat(server.awaitReady(Duration.ofSeconds(30))).isTrue();
-        client = new TestClient(server.url());
+        client = new TestClient(server.url()).onResponse(OpenApiContract.get()::check);
         for (int finger = 101; finger <= 104; finger++) {
             TestClient.Response r = client.postJson("/v1/subjects", admin, Map.of("id", "fvc-" + finger, "agency",
                     "test", "lists", List.of("watchlist"), "fingers", List.of(Map.of("position", "RIGHT_INDEX",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.borderid.server.BorderIdServer;
+import org.borderid.server.OpenApiContract;
 import org.borderid.server.TestClient;
 import org.borderid.server.config.ServerConfig;
 import org.borderid.server.security.ApiKeyStore;
@@ -28,7 +29,7 @@ class InfrastructureTest {
         kiosk = keys.create(Role.KIOSK, "test kiosk").secret();
         auditor = keys.create(Role.AUDITOR, "test auditor").secret();
         server = BorderIdServer.start(ServerConfig.DEFAULT.withPort(0).withData(data.toString()));
-        client = new TestClient(server.url());
+        client = new TestClient(server.url()).onResponse(OpenApiContract.get()::check);
     }
 
     @AfterAll
