@@ -1,6 +1,7 @@
 package org.borderid.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,6 +153,9 @@ public final class BorderIdServer implements AutoCloseable {
             readiness.set("fingerprint", Readiness.State.READY, "extractor and matcher ready");
             readiness.set("gallery", Readiness.State.STARTING, "opening");
             readiness.set("face", Readiness.State.DISABLED, "face engine not wired yet");
+            Gauge.builder("borderid.gallery.subjects", engines, e -> e.store().map(st -> (double) st.count(
+                    SubjectQuery.ALL)).orElse(Double.NaN)).description("Subjects enrolled in the gallery")
+                    .register(metrics.registry());
             WorkQueue work = new WorkQueue(config.limits().effectiveWorkers(), config.limits().queue(),
                     Duration.ofMillis(config.limits().requestTimeoutMs()), metrics.registry());
             resources.add(work);

@@ -320,15 +320,20 @@ final class Commands {
             this.errors = errors;
             try {
                 this.files = ctx.uploadedFileMap();
-                this.texts = ctx.formParamMap();
+                // Javalin lists file parts among the form parameters too: keep the text parts only.
+                Map<String, List<String>> t = new LinkedHashMap<>(ctx.formParamMap());
+                t.keySet().removeAll(files.keySet());
+                this.texts = t;
             } catch (RuntimeException e) {
                 throw multipartError(e);
             }
             for (String name : texts.keySet()) {
                 if (!textNames.contains(name) && textPrefixes.stream().noneMatch(name::startsWith)) {
-                    errors.add(name, files.containsKey(name) ? "WRONG_TYPE" : "UNKNOWN_FIELD", files.containsKey(name)
-                            ? "expected a file part" : "unknown part; expected " + textNames + " or files "
-                            + fileNames);
+                    boolean isFileName = fileNames.stream().anyMatch(n -> n.endsWith(".") ? name.startsWith(n)
+                            : n.equals(name));
+                    errors.add(name, isFileName ? "WRONG_TYPE" : "UNKNOWN_FIELD", isFileName
+                            ? "expected a file part (curl -F 'name=@file')" : "unknown part; expected " + textNames
+                            + " or files " + fileNames);
                 }
             }
             for (String name : files.keySet()) {

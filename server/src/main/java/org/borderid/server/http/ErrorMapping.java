@@ -45,6 +45,11 @@ public final class ErrorMapping {
     /** Writes a problem response. */
     public void respond(Context ctx, Problem problem, Map<String, String> headers) {
         headers.forEach(ctx::header);
+        if (unreadBody(ctx)) {
+            // Refused before its body was read (401, 403, 413, 415...): the connection cannot be reused safely,
+            // so say so rather than let the client send its next request into a closing connection.
+            ctx.header("Connection", "close");
+        }
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);
@@ -52,6 +57,16 @@ public final class ErrorMapping {
             throw new IllegalStateException("cannot serialize a problem", ex);
         }
         ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(body);
+    }
+
+    private static boolean unreadBody(Context ctx) {
+        try {
+            long length = ctx.req().getContentLengthLong();
+            boolean chunked = ctx.header("Transfer-Encoding") != null;
+            return (length > 0 || chunked) && !ctx.req().getInputStream().isFinished();
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     static ApiException toApiException(Exception e, Context ctx) {
