@@ -15,6 +15,7 @@ import org.borderid.finger.FingerprintExtractor;
 import org.borderid.finger.FingerprintMatcher;
 import org.borderid.server.audit.AuditLog;
 import org.borderid.server.config.ServerConfig;
+import org.borderid.server.demo.DemoGallery;
 import org.borderid.server.http.ApiContext;
 import org.borderid.server.http.ApiServices;
 import org.borderid.server.http.HttpApi;
@@ -86,6 +87,24 @@ public final class BorderIdServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.error("cannot open the gallery in {}: {}", folder, e.getMessage(), e);
             readiness.set("gallery", Readiness.State.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static void enrollDemo(EnrollmentService enrollment, Engines engines, Path shared, Readiness readiness) {
+        if (engines.store().isEmpty()) {
+            readiness.set("demo", Readiness.State.FAILED, "no gallery");
+            return;
+        }
+        try {
+            int n = DemoGallery.enroll(enrollment, shared, engines.faces().isPresent());
+            readiness.set("demo", Readiness.State.READY, DemoGallery.SUBJECTS.size() + " demo subjects ("
+                    + n + " enrolled now" + (engines.faces().isPresent() ? "" : ", fingers only: no face engine")
+                    + ")");
+            LOG.warn("DEMO MODE: {} demo subjects from {}; fixed demo API keys are active. Not for production.",
+                    DemoGallery.SUBJECTS.size(), shared);
+        } catch (Exception e) {
+            LOG.error("cannot enroll the demo gallery: {}", e.getMessage());
+            readiness.set("demo", Readiness.State.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -168,8 +187,15 @@ public final class BorderIdServer implements AutoCloseable {
             HttpApi app = HttpApi.create(api, tls);
             resources.add(app);
             app.start();
-            Thread loader = new Thread(() -> openGallery(galleries, data.resolve(GALLERY_FOLDER), engines, readiness,
-                    resources), "borderid-startup");
+            if (config.demo()) {
+                readiness.set("demo", Readiness.State.STARTING, "waiting for the gallery");
+            }
+            Thread loader = new Thread(() -> {
+                openGallery(galleries, data.resolve(GALLERY_FOLDER), engines, readiness, resources);
+                if (config.demo()) {
+                    enrollDemo(services.enrollment(), engines, Path.of(config.demoData()), readiness);
+                }
+            }, "borderid-startup");
             loader.setDaemon(true);
             loader.start();
             String url = (tls == null ? "http://" : "https://") + hostForUrl(config.host()) + ":" + app.port();

@@ -1,7 +1,6 @@
 package org.borderid.server.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.borderid.server.config.FaceConfig;
 import org.borderid.server.config.ServerConfig;
 import org.borderid.server.config.TlsConfig;
 import org.borderid.server.security.ApiKeyStore;
+import org.borderid.server.demo.DemoGallery;
 
 /**
  * {@code borderid serve}: runs the checkpoint server until interrupted (Ctrl-C / SIGTERM stop it cleanly).
@@ -108,8 +108,7 @@ final class ServeCommand implements CliCommand {
         if (o.get("--tls-cert") != null) {
             config = config.withTls(new TlsConfig(o.get("--tls-cert"), o.get("--tls-key"), null));
         }
-        Path models = o.get("--models") != null ? Path.of(o.get("--models"))
-                : demo && config.face() == null ? SharedFolder.locate(o.get("--shared")).resolve("models") : null;
+        Path models = o.get("--models") != null ? Path.of(o.get("--models")) : null;
         if (models != null) {
             config = config.withFace(new FaceConfig(
                     models.resolve("yunet/face_detection_yunet_2023mar.onnx").toString(), "mobilefacenet",
@@ -118,24 +117,6 @@ final class ServeCommand implements CliCommand {
         if (!demo && o.get("--shared") != null) {
             throw new UsageException("--shared is for --demo only");
         }
-        return config.withDemo(demo);
-    }
-
-    /** Where the shared datasets and models are. */
-    static final class SharedFolder {
-        private SharedFolder() {}
-
-        static Path locate(String explicit) {
-            if (explicit != null) {
-                return Path.of(explicit);
-            }
-            String env = System.getenv("BORDERID_SHARED");
-            if (env != null && !env.isBlank()) {
-                return Path.of(env);
-            }
-            String home = System.getProperty("borderid.home");
-            Path candidate = (home == null ? Path.of("..") : Path.of(home).resolve("..")).resolve("shared");
-            return Files.isDirectory(candidate) ? candidate.normalize() : Path.of("..", "shared");
-        }
+        return demo ? DemoGallery.configure(config, DemoGallery.sharedFolder(o.get("--shared"))) : config;
     }
 }

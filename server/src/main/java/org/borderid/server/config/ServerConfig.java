@@ -29,14 +29,15 @@ import org.borderid.server.service.DecisionPolicy;
  * @param limits resource limits
  * @param face   face models, or {@code null} to run without faces
  * @param policy the decision policy of verify and identify
- * @param demo   demo mode ({@code --demo} only, never from a file): fixed demo keys and a demo gallery
+ * @param demoData demo mode ({@code --demo} only, never from a file): the shared datasets the demo gallery is built
+ *                 from; {@code null} outside demo mode
  */
 public record ServerConfig(String host, int port, String data, TlsConfig tls, Limits limits, FaceConfig face,
-        DecisionPolicy policy, @JsonIgnore boolean demo) {
+        DecisionPolicy policy, @JsonIgnore String demoData) {
 
     /** Defaults: 127.0.0.1:8080, ./borderid-data, no TLS, default limits and policy, no face models. */
     public static final ServerConfig DEFAULT = new ServerConfig("127.0.0.1", 8080, "borderid-data", null,
-            Limits.DEFAULT, null, DecisionPolicy.DEFAULT, false);
+            Limits.DEFAULT, null, DecisionPolicy.DEFAULT, null);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -50,41 +51,47 @@ public record ServerConfig(String host, int port, String data, TlsConfig tls, Li
         Objects.requireNonNull(policy, "policy");
     }
 
+    /** Whether demo mode is on. */
+    public boolean demo() {
+        return demoData != null;
+    }
+
     /** The data folder as a path. */
     public Path dataFolder() {
         return Path.of(data);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, data, tls, limits, face, policy, demo);
+        return new ServerConfig(h, port, data, tls, limits, face, policy, demoData);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, data, tls, limits, face, policy, demo);
+        return new ServerConfig(host, p, data, tls, limits, face, policy, demoData);
     }
 
     public ServerConfig withData(String d) {
-        return new ServerConfig(host, port, d, tls, limits, face, policy, demo);
+        return new ServerConfig(host, port, d, tls, limits, face, policy, demoData);
     }
 
     public ServerConfig withTls(TlsConfig t) {
-        return new ServerConfig(host, port, data, t, limits, face, policy, demo);
+        return new ServerConfig(host, port, data, t, limits, face, policy, demoData);
     }
 
     public ServerConfig withLimits(Limits l) {
-        return new ServerConfig(host, port, data, tls, l, face, policy, demo);
+        return new ServerConfig(host, port, data, tls, l, face, policy, demoData);
     }
 
     public ServerConfig withFace(FaceConfig f) {
-        return new ServerConfig(host, port, data, tls, limits, f, policy, demo);
+        return new ServerConfig(host, port, data, tls, limits, f, policy, demoData);
     }
 
     public ServerConfig withPolicy(DecisionPolicy p) {
-        return new ServerConfig(host, port, data, tls, limits, face, p, demo);
+        return new ServerConfig(host, port, data, tls, limits, face, p, demoData);
     }
 
-    public ServerConfig withDemo(boolean d) {
-        return new ServerConfig(host, port, data, tls, limits, face, policy, d);
+    /** Demo mode over the given shared datasets ({@code null}: off). */
+    public ServerConfig withDemo(String sharedData) {
+        return new ServerConfig(host, port, data, tls, limits, face, policy, sharedData);
     }
 
     /**
@@ -110,7 +117,7 @@ public record ServerConfig(String host, int port, String data, TlsConfig tls, Li
         if (!user.isObject()) {
             throw new ConfigException("configuration " + file + " must be a mapping of keys to values");
         }
-        if (user.has("demo")) {
+        if (user.has("demo") || user.has("demoData")) {
             throw new ConfigException("configuration " + file + ": demo mode cannot be configured in a file; it is "
                     + "switched on with 'serve --demo' only");
         }

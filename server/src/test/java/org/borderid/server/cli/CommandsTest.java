@@ -92,6 +92,7 @@ class CommandsTest {
         assertThat(c.demo()).isFalse();
         var demo = ServeCommand.configure(List.of("--demo", "--shared", data.toString()));
         assertThat(demo.demo()).isTrue();
+        assertThat(demo.policy().faceQuality()).isEqualTo("recognition");
         assertThat(demo.data()).isEqualTo(ServeCommand.DEMO_DATA);
         assertThat(demo.face().detector()).endsWith("face_detection_yunet_2023mar.onnx");
         assertThat(run("serve", "--tls-cert", "x.pem").exit()).isEqualTo(2);
