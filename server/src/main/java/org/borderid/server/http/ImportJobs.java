@@ -146,7 +146,7 @@ public final class ImportJobs implements AutoCloseable {
         String id = newId();
         Path file = folder.resolve(id + ".ndjson");
         long size;
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(createPrivate(file))) {
             size = copyWithLimit(body, out);
         } catch (IOException e) {
             deleteQuietly(file);
@@ -243,6 +243,13 @@ public final class ImportJobs implements AutoCloseable {
             out.write(buffer, 0, n);
         }
         return total;
+    }
+
+    /** The spool holds biometric images until the job ends: readable by the server's user only. */
+    private static Path createPrivate(Path file) throws IOException {
+        Files.createFile(file);
+        org.borderid.server.storage.DurableFiles.restrictToOwner(file);
+        return file;
     }
 
     private static String newId() {

@@ -1,5 +1,7 @@
 package org.borderid.server.service;
 
+import java.util.List;
+
 /**
  * Turns a face image into an embedding, as the server needs it from the face engine. Thread-safe.
  */
@@ -10,7 +12,11 @@ public interface FaceReader {
         record Usable(FaceFeature feature) implements Result {}
 
         /** A face image that cannot be used as it is (no face, poor quality): feedback for the traveller. */
-        record Unusable(CaptureIssue issue) implements Result {}
+        record Unusable(List<CaptureIssue> issues) implements Result {
+            public Unusable {
+                issues = List.copyOf(issues);
+            }
+        }
 
         /** Not a readable image at all (a client error). */
         record Undecodable(CaptureIssue issue) implements Result {}

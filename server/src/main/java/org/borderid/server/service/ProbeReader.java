@@ -48,7 +48,7 @@ public final class ProbeReader {
                             + "fingers only or see GET /ready."));
             switch (reader.read(captures.faceField(), captures.face(), faceGate)) {
                 case FaceReader.Result.Usable u -> face = u.feature();
-                case FaceReader.Result.Unusable u -> unusable.add(u.issue());
+                case FaceReader.Result.Unusable u -> unusable.addAll(u.issues());
                 case FaceReader.Result.Undecodable u -> undecodable.add(u.issue());
             }
         }

@@ -173,6 +173,17 @@ class BadInputTest {
     }
 
     @Test
+    void smallImageDeclaringHugeDimensionsIsRefusedBeforeDecoding() {
+        byte[] png = new byte[1024];
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 0, 0, 0, 0};
+        System.arraycopy(header, 0, png, 0, header.length);
+        fieldError(problem(client.postJson("/v1/verify", kiosk, Map.of("subjectId", "known", "fingers",
+                List.of(Map.of("position", "RIGHT_INDEX", "image", b64(png))))), 422, "unusable-capture"),
+                "fingers[0]", "TOO_LARGE");
+    }
+
+    @Test
     void fiftyMegabyteBodyIs413() {
         byte[] big = new byte[50 << 20];
         Arrays.fill(big, (byte) 'A');
