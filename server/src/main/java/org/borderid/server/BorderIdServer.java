@@ -34,6 +34,7 @@ import org.borderid.server.service.SubjectQuery;
 import org.borderid.server.service.SubjectStore;
 import org.borderid.server.service.SubjectStoreFactory;
 import org.borderid.server.service.VerificationService;
+import org.borderid.server.service.Warmup;
 import org.borderid.server.service.WorkQueue;
 import org.borderid.server.tls.PemKeyStore;
 import org.slf4j.Logger;
@@ -169,7 +170,7 @@ public final class BorderIdServer implements AutoCloseable {
                             : config.tls().keyPassword().toCharArray());
             Engines engines = new Engines(new FingerReader(new FingerprintExtractor(), config.limits().imageLimits()),
                     fingerScale());
-            readiness.set("fingerprint", Readiness.State.READY, "extractor and matcher ready");
+            readiness.set("fingerprint", Readiness.State.STARTING, "warming up");
             readiness.set("gallery", Readiness.State.STARTING, "opening");
             readiness.set("face", Readiness.State.DISABLED, "face engine not wired yet");
             Gauge.builder("borderid.gallery.subjects", engines, e -> e.store().map(st -> (double) st.count(
@@ -190,6 +191,13 @@ public final class BorderIdServer implements AutoCloseable {
             if (config.demo()) {
                 readiness.set("demo", Readiness.State.STARTING, "waiting for the gallery");
             }
+            Thread warmup = new Thread(() -> {
+                long warm = Warmup.fingerprints(engines.fingers());
+                readiness.set("fingerprint", Readiness.State.READY, "extractor and matcher ready (warm-up " + warm
+                        + " ms)");
+            }, "borderid-warmup");
+            warmup.setDaemon(true);
+            warmup.start();
             Thread loader = new Thread(() -> {
                 openGallery(galleries, data.resolve(GALLERY_FOLDER), engines, readiness, resources);
                 if (config.demo()) {

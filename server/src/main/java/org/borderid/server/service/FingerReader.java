@@ -53,6 +53,11 @@ public final class FingerReader {
         return capture.image() != null ? extract(capture, minQuality) : fromRecord(capture);
     }
 
+    /** Runs the extractor on an image and discards the result (start-up warm-up only). */
+    void extractForWarmup(FingerprintImage image) {
+        extractor.extract(image);
+    }
+
     private Result extract(FingerCapture c, int minQuality) {
         FingerprintExtraction extraction;
         try {
