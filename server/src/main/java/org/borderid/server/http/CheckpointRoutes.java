@@ -20,6 +20,7 @@ final class CheckpointRoutes {
 
     void verify(Context ctx) {
         long start = System.nanoTime();
+        Params.allowOnly(ctx);
         VerifyCommand command = commands.verify(ctx);
         VerifyResult result = services.work().call(() -> services.verification().verify(command));
         ctx.json(result.withProcessingMs(millisSince(start)));
@@ -28,6 +29,7 @@ final class CheckpointRoutes {
     void identify(Context ctx) {
         long start = System.nanoTime();
         Principal who = Authentication.principal(ctx);
+        Params.allowOnly(ctx);
         IdentifyCommand command = commands.identify(ctx);
         IdentifyResult result = services.work().call(() -> services.identification().identify(who, command))
                 .withProcessingMs(millisSince(start));

@@ -60,7 +60,7 @@ public final class HttpMetrics implements AutoCloseable {
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
         Object principal = ctx.attribute(Authentication.PRINCIPAL);
         String who = principal == null ? "-" : ((org.borderid.server.security.Principal) principal).keyId();
-        if (status >= 500) {
+        if (status >= 500 && !route.equals("/ready")) { // a starting server answers /ready with 503 by design
             ACCESS.warn("{} {} {} {} ms key={}", ctx.method(), route, status, Math.round(millis), who);
         } else if (ACCESS.isDebugEnabled()) {
             ACCESS.debug("{} {} {} {} ms key={}", ctx.method(), route, status, Math.round(millis), who);

@@ -26,6 +26,7 @@ final class SubjectRoutes {
     }
 
     void enroll(Context ctx) {
+        Params.allowOnly(ctx);
         EnrollCommand command = commands.subject(ctx, null);
         SubjectView view = api.services().work().call(() -> api.services().enrollment()
                 .enroll(Authentication.principal(ctx), command));
@@ -37,6 +38,7 @@ final class SubjectRoutes {
     }
 
     void replace(Context ctx) {
+        Params.allowOnly(ctx);
         EnrollCommand command = commands.subject(ctx, ctx.pathParam("id"));
         ctx.json(api.services().work().call(() -> api.services().enrollment()
                 .replace(Authentication.principal(ctx), command)));
