@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.borderid.bench.BenchData;
 import org.borderid.bench.finger.FingerprintSystem;
 import org.borderid.bench.finger.FingerprintSystems;
 import org.borderid.cli.CliCommand;
@@ -104,24 +105,12 @@ public final class EvalFingerprintsCommand implements CliCommand {
         }
         Path path = Path.of(folder);
         if (!Files.isDirectory(path) && !path.isAbsolute()) {
-            Path shared = sharedFingerprints().resolve(folder);
+            Path shared = BenchData.fingerprints().resolve(folder);
             if (Files.isDirectory(shared)) {
                 path = shared;
             }
         }
         return FvcDatabase.scan(path, dpi);
-    }
-
-    /** {@code $BORDERID_SHARED/data/fingerprints}, else {@code ../shared/data/fingerprints} next to the checkout. */
-    private static Path sharedFingerprints() {
-        String env = System.getenv("BORDERID_SHARED");
-        Path root;
-        if (env != null && !env.isBlank()) {
-            root = Path.of(env);
-        } else {
-            root = Path.of(System.getProperty("borderid.home", ".")).resolve("..").resolve("shared");
-        }
-        return root.resolve("data").resolve("fingerprints").normalize();
     }
 
     /** Parsed command-line arguments. */

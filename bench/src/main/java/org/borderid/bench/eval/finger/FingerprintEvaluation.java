@@ -22,6 +22,7 @@ import org.borderid.bench.finger.FingerprintSystem;
 import org.borderid.bench.finger.FingerprintSystem.Probe;
 import org.borderid.bench.finger.FingerprintSystem.Template;
 import org.borderid.fixtures.fvc.FvcDatabase;
+import org.borderid.fixtures.fvc.FvcFingerIdentity;
 import org.borderid.fixtures.fvc.FvcPair;
 import org.borderid.image.GrayImage;
 
@@ -322,48 +323,45 @@ public final class FingerprintEvaluation {
 
     private Calibration calibrate(FingerprintSystem system, List<Retained> databases, Workers workers) {
         List<Template> all = new ArrayList<>();
-        List<Integer> dbOf = new ArrayList<>();
-        for (int d = 0; d < databases.size(); d++) {
-            for (Template t : databases.get(d).templates()) {
-                if (t != null) {
-                    all.add(t);
-                    dbOf.add(d);
+        List<String> dbOf = new ArrayList<>();
+        List<Integer> fingerOf = new ArrayList<>();
+        for (Retained r : databases) {
+            for (int i = 0; i < r.templates().length; i++) {
+                if (r.templates()[i] != null) {
+                    all.add(r.templates()[i]);
+                    dbOf.add(r.db().name());
+                    fingerOf.add(r.db().database().images().get(i).finger());
                 }
             }
         }
         int n = all.size();
-        // Templates are grouped by database: probe p meets every template of a later database, from firstLater[p] on.
-        int[] firstLater = new int[n];
-        long[] offset = new long[n + 1];
-        for (int p = n - 1; p >= 0; p--) {
-            firstLater[p] = p + 1 < n && dbOf.get(p + 1).equals(dbOf.get(p)) ? firstLater[p + 1] : p + 1;
-        }
-        for (int p = 0; p < n; p++) {
-            offset[p + 1] = offset[p] + (n - firstLater[p]);
-        }
-        if (offset[n] > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("too many cross-database pairs to hold in memory: " + offset[n]);
-        }
-        double[] cross = new double[(int) offset[n]];
-        log.accept(system.name() + ": calibration: scoring " + cross.length + " cross-database impostor pairs");
+        log.accept(system.name() + ": calibration: scoring cross-database impostor pairs of " + n + " templates");
+        double[][] perProbe = new double[n][];
         Warnings warnings = new Warnings("calibration: " + system.name(), log);
         workers.forEach(n, p -> {
             Probe probe = prepare(system, all.get(p), warnings);
-            int o = (int) offset[p];
-            for (int c = firstLater[p]; c < n; c++) {
-                cross[o++] = compare(probe, all.get(c), warnings);
+            double[] scores = new double[n - p - 1];
+            int count = 0;
+            for (int c = p + 1; c < n; c++) {
+                boolean crossImpostor = !dbOf.get(c).equals(dbOf.get(p))
+                        && !FvcFingerIdentity.sameFinger(dbOf.get(p), fingerOf.get(p), dbOf.get(c), fingerOf.get(c));
+                if (crossImpostor) {
+                    scores[count++] = compare(probe, all.get(c), warnings);
+                }
             }
+            perProbe[p] = Arrays.copyOf(scores, count);
         });
         warnings.summarize();
+        double[] cross = finite(Arrays.stream(perProbe).flatMapToDouble(Arrays::stream).toArray());
         double[] within = databases.stream().map(Retained::comparedImpostorScores).flatMapToDouble(Arrays::stream)
                 .toArray();
-        double[] pooled = Stream.of(finite(cross), within).flatMapToDouble(Arrays::stream).toArray();
+        double[] pooled = Stream.of(cross, within).flatMapToDouble(Arrays::stream).toArray();
         List<ThresholdCalibration.Threshold> thresholds = new ArrayList<>();
         for (OperatingPoint point : OperatingPoint.values()) {
             thresholds.add(ThresholdCalibration.calibrate(pooled, point.falseMatchRate()));
         }
         return new Calibration(system.name(), databases.stream().map(r -> r.db().name()).toList(), within.length,
-                pooled.length - within.length, thresholds);
+                cross.length, thresholds);
     }
 
     /** The scores of pairs that were compared (failed pairs carry −∞). */
