@@ -57,7 +57,7 @@ class FigureWriterTest {
             all.append(texts.item(i).getTextContent()).append('|');
         }
         assertThat(all.toString()).contains("DET <test>", "db <1> & \"two\"", "EER 1%", "0.01%", "100%", "ours", "peer");
-        // 3 data lines + 1 reference + 2 legend samples, plus grid lines drawn as 2-point polylines.
+        // 3 data lines with many points; the reference line and the 2 legend samples have 2 points.
         NodeList lines = doc.getElementsByTagName("polyline");
         long dataLines = 0;
         for (int i = 0; i < lines.getLength(); i++) {

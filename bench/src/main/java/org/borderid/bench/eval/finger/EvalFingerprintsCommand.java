@@ -19,8 +19,8 @@ import org.borderid.finger.FingerprintImage;
 import org.borderid.fixtures.fvc.FvcDatabase;
 
 /**
- * {@code borderid eval fingerprints <DB folder>[:dpi] ... [--json FILE] [--plot FILE.svg|.png] [--systems a,b]
- * [--threads N] [--calibrate FILE] [--no-timing]}.
+ * {@code borderid eval fingerprints <DB folder>[:dpi] ... [--json FILE] [--markdown FILE] [--plot FILE.svg|.png]
+ * [--systems a,b] [--threads N] [--calibrate FILE] [--no-timing]}.
  */
 public final class EvalFingerprintsCommand implements CliCommand {
     static final String USAGE = """
@@ -32,6 +32,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
               --threads N      worker threads for extraction and scoring (default: available processors)
               --json FILE      write the figures as JSON
               --plot FILE      write the DET plot, .svg or .png (repeatable)
+              --markdown FILE  write the table as Markdown (for the docs)
               --calibrate FILE also score cross-database impostors and write the thresholds for FMR 1e-2/1e-3/1e-4
               --no-timing      skip the single-threaded speed measurements (extract ms and cmp/s become '-')
             """;
@@ -70,6 +71,10 @@ public final class EvalFingerprintsCommand implements CliCommand {
         if (a.json() != null) {
             write(a.json(), ReportJson.write(report));
             err.println("wrote " + a.json());
+        }
+        if (a.markdown() != null) {
+            write(a.markdown(), ReportTable.markdown(report));
+            err.println("wrote " + a.markdown());
         }
         if (a.calibrate() != null) {
             write(a.calibrate(), ReportJson.writeCalibration(report));
@@ -115,13 +120,14 @@ public final class EvalFingerprintsCommand implements CliCommand {
 
     /** Parsed command-line arguments. */
     record Arguments(List<String> databases, List<FingerprintSystem> systems, int threads, Path json,
-            List<Path> plots, Path calibrate, boolean timing) {
+            Path markdown, List<Path> plots, Path calibrate, boolean timing) {
 
         static Arguments parse(List<String> args) {
             List<String> databases = new ArrayList<>();
             List<FingerprintSystem> systems = null;
             int threads = Runtime.getRuntime().availableProcessors();
             Path json = null;
+            Path markdown = null;
             List<Path> plots = new ArrayList<>();
             Path calibrate = null;
             boolean timing = true;
@@ -131,6 +137,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
                     case "--systems" -> systems = systems(value(args, ++i, arg));
                     case "--threads" -> threads = threads(value(args, ++i, arg));
                     case "--json" -> json = Path.of(value(args, ++i, arg));
+                    case "--markdown" -> markdown = Path.of(value(args, ++i, arg));
                     case "--plot" -> plots.add(plot(value(args, ++i, arg)));
                     case "--calibrate" -> calibrate = Path.of(value(args, ++i, arg));
                     case "--no-timing" -> timing = false;
@@ -148,7 +155,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
             if (systems == null) {
                 systems = systems(String.join(",", FingerprintSystems.NAMES));
             }
-            return new Arguments(databases, systems, threads, json, plots, calibrate, timing);
+            return new Arguments(databases, systems, threads, json, markdown, plots, calibrate, timing);
         }
 
         private static String value(List<String> args, int i, String option) {

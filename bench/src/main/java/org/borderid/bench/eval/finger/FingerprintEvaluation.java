@@ -115,7 +115,7 @@ public final class FingerprintEvaluation {
                 }
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
         return new FingerprintReport(options.systems().stream().map(FingerprintSystem::name).toList(), results,
                 calibrations, runInfo(date, seconds));
     }

@@ -36,9 +36,10 @@ class EvalFingerprintsCommandTest {
         Path db = FakeDatabases.create(dir.resolve("set"), "DB1_B", 3, 2);
         Path json = dir.resolve("out/fp.json");
         Path svg = dir.resolve("out/det.svg");
+        Path md = dir.resolve("out/table.md");
 
         int code = run("eval", "fingerprints", db + ":569", "--no-timing", "--threads", "2", "--json", json.toString(),
-                "--plot", svg.toString());
+                "--plot", svg.toString(), "--markdown", md.toString());
 
         assertThat(code).as(err.toString()).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
@@ -47,6 +48,7 @@ class EvalFingerprintsCommandTest {
         assertThat(root.get("databases").get(0).get("dpi").asDouble()).isEqualTo(569);
         assertThat(root.get("databases").get(0).get("sourceafis").get("available").asBoolean()).isTrue();
         assertThat(Files.readString(svg)).contains("<svg", "sourceafis");
+        assertThat(Files.readString(md)).contains("| set/DB1_B | borderid | pending", "| set/DB1_B | sourceafis | ");
     }
 
     @Test
