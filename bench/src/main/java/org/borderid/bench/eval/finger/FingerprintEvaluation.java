@@ -1,6 +1,8 @@
 package org.borderid.bench.eval.finger;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +36,9 @@ import org.borderid.image.GrayImage;
  * involving an image without a template scores −∞: a non-match at every threshold, as FVC counts it. Speed is measured
  * apart from that, single-threaded, after the parallel pass over the same database has run the code paths dozens of
  * times (JIT warm): the extraction of {@link #TIMED_EXTRACTIONS} evenly spaced images (median), and repeated passes
- * over every compared pair with probes prepared beforehand for at least {@link #COMPARISON_TIMING_NANOS}.
+ * over every compared pair with probes prepared beforehand for at least {@link #COMPARISON_TIMING_NANOS}. Both are
+ * taken by wall clock (the headline figures) and by the measuring thread's CPU time, which other load on the machine
+ * does not inflate (it leaves out work on GC and JIT threads, so it reads slightly faster than a quiet wall clock).
  *
  * <p>A system that throws {@link UnsupportedOperationException} (not implemented yet) is reported unavailable and not
  * retried on later databases. Any other exception from a system is a bug in it: the image counts as a failure to
@@ -132,14 +136,15 @@ public final class FingerprintEvaluation {
         try {
             long t0 = System.nanoTime();
             Extractions extractions = extractAll(system, db, workers);
-            double extractMs = options.timing() ? medianExtractionMs(system, db) : Double.NaN;
+            Speed extractMs = options.timing() ? medianExtractionMs(system, db) : Speed.NONE;
             Scores scores = scoreAll(system, db, extractions.templates(), workers);
-            double perSecond = options.timing() && scores.errors() == 0
-                    ? comparisonsPerSecond(system, db, extractions.templates()) : Double.NaN;
+            Speed perSecond = options.timing() && scores.errors() == 0
+                    ? comparisonsPerSecond(system, db, extractions.templates()) : Speed.NONE;
             ErrorRates rates = ErrorRates.of(scores.genuine(), scores.impostor());
             int failed = (int) Arrays.stream(extractions.templates()).filter(Objects::isNull).count();
             FingerprintFigures figures = new FingerprintFigures(rates.eer(), rates.fnmrAtFmr(1e-2),
-                    rates.fnmrAtMinResolvableFmr(), rates.zeroFmr(), (double) failed / db.size(), extractMs, perSecond);
+                    rates.fnmrAtMinResolvableFmr(), rates.zeroFmr(), (double) failed / db.size(), extractMs.wall(),
+                    perSecond.wall(), extractMs.cpu(), perSecond.cpu());
             if (options.calibrate()) {
                 retained.computeIfAbsent(name, k -> new ArrayList<>())
                         .add(new Retained(db, extractions.templates(), finite(scores.impostor())));
@@ -185,16 +190,30 @@ public final class FingerprintEvaluation {
         }
     }
 
-    private double medianExtractionMs(FingerprintSystem system, DecodedDatabase db) {
+    /** A speed figure by wall-clock time and by the measuring thread's CPU time (NaN: not measured). */
+    private record Speed(double wall, double cpu) {
+        static final Speed NONE = new Speed(Double.NaN, Double.NaN);
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The current thread's CPU time, nanoseconds, or -1 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    private Speed medianExtractionMs(FingerprintSystem system, DecodedDatabase db) {
         int n = db.size();
         int samples = Math.min(TIMED_EXTRACTIONS, n);
-        double[] ms = new double[samples];
+        double[] wall = new double[samples];
+        double[] cpu = new double[samples];
         int timed = 0;
         for (int s = 0; s < samples; s++) {
             GrayImage image = db.image((int) ((long) s * n / samples));
             if (image == null) {
                 continue;
             }
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             try {
                 system.extract(image, db.dpi());
@@ -203,9 +222,11 @@ public final class FingerprintEvaluation {
             } catch (RuntimeException e) {
                 continue; // already counted and reported by the extraction pass
             }
-            ms[timed++] = (System.nanoTime() - t0) / 1e6;
+            wall[timed] = (System.nanoTime() - t0) / 1e6;
+            cpu[timed] = c0 < 0 ? Double.NaN : (cpuNanos() - c0) / 1e6;
+            timed++;
         }
-        return median(Arrays.copyOf(ms, timed));
+        return new Speed(median(Arrays.copyOf(wall, timed)), median(Arrays.copyOf(cpu, timed)));
     }
 
     static double median(double[] values) {
@@ -292,11 +313,11 @@ public final class FingerprintEvaluation {
         return score;
     }
 
-    private double comparisonsPerSecond(FingerprintSystem system, DecodedDatabase db, Template[] templates) {
+    private Speed comparisonsPerSecond(FingerprintSystem system, DecodedDatabase db, Template[] templates) {
         List<FvcPair> compared = db.pairs().stream()
                 .filter(p -> templates[p.probe()] != null && templates[p.candidate()] != null).toList();
         if (compared.isEmpty()) {
-            return Double.NaN;
+            return Speed.NONE;
         }
         Probe[] probes = new Probe[templates.length];
         for (int a = 0; a < templates.length; a++) {
@@ -304,6 +325,7 @@ public final class FingerprintEvaluation {
         }
         long comparisons = 0;
         double sink = 0;
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         long elapsed;
         do {
@@ -313,8 +335,9 @@ public final class FingerprintEvaluation {
             comparisons += compared.size();
             elapsed = System.nanoTime() - t0;
         } while (elapsed < COMPARISON_TIMING_NANOS);
+        long cpu = c0 < 0 ? -1 : cpuNanos() - c0;
         blackhole = sink;
-        return comparisons / (elapsed / 1e9);
+        return new Speed(comparisons / (elapsed / 1e9), cpu <= 0 ? Double.NaN : comparisons / (cpu / 1e9));
     }
 
     /** Keeps the timed comparisons' results observable so the JIT cannot drop them. */
