@@ -56,13 +56,14 @@ final class ReportTable {
     static String markdown(FingerprintReport report) {
         StringBuilder md = new StringBuilder();
         md.append("| database | system | EER | FNMR @ FMR 1e-2 | FNMR @ min FMR | ZeroFMR | FTE | extract ms (median) "
-                + "| comparisons/s |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| comparisons/s | extract CPU ms | comparisons/CPU s |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (DatabaseResult db : report.databases()) {
             for (SystemResult result : db.systems()) {
                 switch (result) {
                     case SystemResult.Measured m -> markdownRow(md, db.name(), m.system(), m.figures());
                     case SystemResult.Unavailable u -> md.append("| ").append(db.name()).append(" | ")
-                            .append(u.system()).append(" | pending | | | | | | |\n");
+                            .append(u.system()).append(" | pending | | | | | | | | |\n");
                 }
             }
         }
@@ -71,7 +72,7 @@ final class ReportTable {
             if (mean.isPresent()) {
                 markdownRow(md, "**mean**", system, mean.get());
             } else {
-                md.append("| **mean** | ").append(system).append(" | pending | | | | | | |\n");
+                md.append("| **mean** | ").append(system).append(" | pending | | | | | | | | |\n");
             }
         }
         for (Calibration c : report.calibrations()) {
@@ -95,6 +96,10 @@ final class ReportTable {
                         : String.format(Locale.ROOT, "%.1f", f.extractMsMedian()))
                 .append(" | ").append(Double.isNaN(f.comparisonsPerSecond()) ? "-"
                         : String.format(Locale.ROOT, "%,.0f", f.comparisonsPerSecond()))
+                .append(" | ").append(Double.isNaN(f.extractCpuMsMedian()) ? "-"
+                        : String.format(Locale.ROOT, "%.1f", f.extractCpuMsMedian()))
+                .append(" | ").append(Double.isNaN(f.comparisonsPerCpuSecond()) ? "-"
+                        : String.format(Locale.ROOT, "%,.0f", f.comparisonsPerCpuSecond()))
                 .append(" |\n");
     }
 
