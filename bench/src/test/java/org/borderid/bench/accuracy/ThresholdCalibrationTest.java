@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
+import org.borderid.OperatingPoint;
+import org.borderid.finger.engine.match.MatchCalibration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ThresholdCalibrationTest {
     @ParameterizedTest
@@ -28,6 +31,21 @@ class ThresholdCalibrationTest {
             assertThat(acceptedOneStepLower).as("seed %d target %s: a lower threshold must exceed the target",
                     seed, target).isGreaterThan((long) Math.floor(target * scores.length));
             assertThat(t.impostors()).isEqualTo(scores.length);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 17, 2026})
+    void agreesWithTheMatchersCalibrationFunction(long seed) {
+        Random random = new Random(seed);
+        double[] scores = new double[30_000 + random.nextInt(200_000)];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = Math.round(Math.abs(random.nextGaussian()) * 1000) / 40_000.0; // 0..~0.1, with ties
+        }
+        Map<OperatingPoint, Double> matcher = MatchCalibration.thresholds(scores);
+        for (OperatingPoint point : OperatingPoint.values()) {
+            assertThat(ThresholdCalibration.calibrate(scores, point.falseMatchRate()).threshold())
+                    .as("seed %d, %s", seed, point).isEqualTo(matcher.get(point));
         }
     }
 

@@ -42,6 +42,11 @@ final class FakeSystem implements FingerprintSystem {
     }
 
     @Override
+    public Template fresh(Template template) {
+        return template;
+    }
+
+    @Override
     public Probe prepare(Template probe) {
         Code p = (Code) probe;
         return candidate -> score.applyAsDouble(p, (Code) candidate);
@@ -63,6 +68,11 @@ final class FakeSystem implements FingerprintSystem {
             @Override
             public Probe prepare(Template probe) {
                 throw new UnsupportedOperationException("matching is being implemented");
+            }
+
+            @Override
+            public Template fresh(Template template) {
+                return template;
             }
         };
     }
