@@ -80,9 +80,9 @@ public final class ReportJson {
         method.put("fnmr_at_fmr", "FNMR at the lowest threshold whose empirical FMR is <= the target; "
                 + "fnmr_at_min_fmr uses target 1/impostor_pairs, zero_fmr target 0");
         method.put("timing", "single thread, after the parallel pass over the same database (JIT warm): median of "
-                + FingerprintEvaluation.TIMED_EXTRACTIONS + " evenly spaced extractions; comparisons with probes "
+                + SpeedMeter.TIMED_EXTRACTIONS + " evenly spaced extractions; comparisons with probes "
                 + "prepared beforehand, repeated passes over all pairs for >= "
-                + FingerprintEvaluation.COMPARISON_TIMING_NANOS / 1_000_000 + " ms; by wall clock, and by the thread's "
+                + SpeedMeter.COMPARISON_TIMING_NANOS / 1_000_000 + " ms; by wall clock, and by the thread's "
                 + "CPU time in the *_cpu_* figures (not inflated by other load on the machine)");
         root.set("run", MAPPER.valueToTree(report.run()));
         return toJson(root);

@@ -144,8 +144,8 @@ class FingerprintEvaluationTest {
 
     @Test
     void medianOfEvenAndOddCounts() {
-        assertThat(FingerprintEvaluation.median(new double[] {3, 1, 2})).isEqualTo(2);
-        assertThat(FingerprintEvaluation.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
-        assertThat(FingerprintEvaluation.median(new double[0])).isNaN();
+        assertThat(SpeedMeter.median(new double[] {3, 1, 2})).isEqualTo(2);
+        assertThat(SpeedMeter.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
+        assertThat(SpeedMeter.median(new double[0])).isNaN();
     }
 }
