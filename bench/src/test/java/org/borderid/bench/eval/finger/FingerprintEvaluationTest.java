@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.borderid.bench.finger.FingerprintSystem;
+import org.borderid.bench.plot.FigureWriter;
 import org.borderid.fixtures.fvc.FvcDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +141,19 @@ class FingerprintEvaluationTest {
         assertThat(db.get("peer").get(ReportJson.EER).asDouble()).isZero();
         assertThat(root.get(ReportJson.MEAN).get("borderid").get(ReportJson.AVAILABLE).asBoolean()).isFalse();
         assertThat(root.get("run").get("threads").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseWithoutGenuinePairsGivesUndefinedFiguresNotACrash() throws IOException {
+        FingerprintReport report = run(List.of(FakeSystem.perfect("fake")), false, db("DB1", 3, 1));
+
+        SystemResult.Measured m = measured(report.databases().get(0), "fake");
+        assertThat(report.databases().get(0).genuinePairs()).isZero();
+        assertThat(m.figures().eer()).isNaN();
+        assertThat(m.figures().zeroFmr()).isNaN();
+        JsonNode json = new ObjectMapper().readTree(ReportJson.write(report));
+        assertThat(json.get(ReportJson.DATABASES).get(0).get("fake").get(ReportJson.EER).isNull()).isTrue();
+        assertThat(FigureWriter.svg(DetFigure.of(report))).contains("<svg");
     }
 
     @Test
