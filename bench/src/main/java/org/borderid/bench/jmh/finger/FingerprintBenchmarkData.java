@@ -21,17 +21,13 @@ final class FingerprintBenchmarkData {
     private FingerprintBenchmarkData() {}
 
     /** The database's images decoded to gray, in seeded random order. */
-    static List<GrayImage> images(String database, double dpi) {
-        FvcDatabase db = open(database, dpi);
-        List<GrayImage> images = new ArrayList<>();
-        for (FvcImage image : db.images()) {
-            images.add(ImageDecoder.decodeGray(image.read()));
-        }
+    static List<GrayImage> shuffledImages(String database, double dpi) {
+        List<GrayImage> images = new ArrayList<>(imagesInOrder(open(database, dpi)));
         Collections.shuffle(images, new Random(SEED));
         return images;
     }
 
-    /** The database's images decoded in FVC order (for pairs). */
+    /** The database's images decoded to gray, in FVC order (indices of {@link FvcDatabase#pairs()}). */
     static List<GrayImage> imagesInOrder(FvcDatabase db) {
         List<GrayImage> images = new ArrayList<>();
         for (FvcImage image : db.images()) {

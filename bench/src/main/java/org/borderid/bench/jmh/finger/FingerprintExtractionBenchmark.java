@@ -46,7 +46,7 @@ public class FingerprintExtractionBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         impl = FingerprintSystems.named(system);
-        List<GrayImage> list = FingerprintBenchmarkData.images(database, dpi);
+        List<GrayImage> list = FingerprintBenchmarkData.shuffledImages(database, dpi);
         images = list.toArray(GrayImage[]::new);
         impl.extract(images[0], dpi); // fails the trial at once if the system is not implemented
     }
