@@ -17,7 +17,7 @@ final class LocalSimilarity {
      * Largest difference between the two minutiae's directions for their cylinders to be compared, steps of 2π/256
      * (64 = π/2). MCC 2010 table 1 (δ_θ = π/2): bounds the rotation the matcher tolerates between two captures.
      */
-    static final int MAX_DIRECTION_DIFFERENCE = Integer.getInteger("x.dtheta", 64);
+    static final int MAX_DIRECTION_DIFFERENCE = 64;
     /**
      * Fraction of the N_S² spatial cells that must be valid in both cylinders for them to be comparable
      * (min_ME). MCC 2010 table 1 (0.6): 154 of the 208 disc cells.

@@ -20,7 +20,7 @@ public final class MccMatcher {
         if (probeSize < MIN_VALID_MINUTIAE || candidateSize < MIN_VALID_MINUTIAE) {
             return 0;
         }
-        int limit = (int) Math.min(Math.min(probeSize, candidateSize) * Double.parseDouble(System.getProperty("x.nr", "1")), Math.min(probeSize, candidateSize));
+        int limit = Math.min(probeSize, candidateSize); // n_R, MCC 2010 sec. 4.3
         Workspace w = Workspace.get().reserve(probe.count, candidate.count,
                 LocalSimilarity.capacity(probe, candidate), limit);
         int found = LocalSimilarity.compute(probe, candidate, w.pairs);

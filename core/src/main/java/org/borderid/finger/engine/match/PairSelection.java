@@ -8,8 +8,6 @@ import java.util.Arrays;
  * one-to-one selection keeps one strong minutia from filling the pair list on its own, as LSA does.)
  */
 final class PairSelection {
-    private static final boolean LSS = Boolean.getBoolean("x.lss");
-
     private PairSelection() {}
 
     /**
@@ -29,7 +27,7 @@ final class PairSelection {
             long pair = sorted[i];
             int a = Pairs.probe(pair);
             int b = Pairs.candidate(pair);
-            if (!LSS && (w.probeStamp[a] == stamp || w.candidateStamp[b] == stamp)) {
+            if (w.probeStamp[a] == stamp || w.candidateStamp[b] == stamp) {
                 continue;
             }
             w.probeStamp[a] = stamp;
