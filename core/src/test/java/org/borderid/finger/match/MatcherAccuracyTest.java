@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Accuracy smoke test: the FVC protocol (280 genuine, 2,880 impostor comparisons) on FVC2002 databases with the
  * third-party ISO templates, against conservative bounds. Measured at the time of writing (docs/fingerprint.md):
- * EER 1.3 % (DB1) and 0.7 % (DB2). The bounds leave room for parameter changes, not for a broken matcher (random
+ * EER 0.7 % (DB1) and 0.4 % (DB2). The bounds leave room for parameter changes, not for a broken matcher (random
  * scores give an EER near 50 %).
  */
 class MatcherAccuracyTest {

@@ -91,12 +91,12 @@ final class CylinderBuilder {
      * Fills {@code bits} ({@code n * WORDS}) and {@code masks} ({@code n * MASK_WORDS}) and returns, per minutia,
      * whether its cylinder is valid.
      */
-    static boolean[] build(int n, int[] x, int[] y, int[] direction, long[] bits, long[] masks) {
+    static boolean[] build(int n, int[] x, int[] y, int[] direction, ConvexHull hull, long[] bits, long[] masks) {
         boolean[] valid = new boolean[n];
         if (n == 0) {
             return valid;
         }
-        ConvexHull.Area area = ConvexHull.of(x, y, n).expand(AREA_MARGIN);
+        ConvexHull.Area area = hull.expand(AREA_MARGIN);
         float[] sum = new float[CELLS_PER_LAYER * DIRECTION_CELLS]; // cell-major: (i * 16 + j) * 6 + k
         long[] touched = new long[MASK_WORDS];
         for (int m = 0; m < n; m++) {

@@ -21,7 +21,7 @@ final class PairSelection {
 
     /** Greedy one-to-one pass over the pairs sorted in ascending order, from the top. */
     private static int take(Workspace w, long[] sorted, int count, int limit) {
-        int stamp = w.stamp;
+        int stamp = w.nextStamp();
         int selected = 0;
         for (int i = count - 1; i >= 0 && selected < limit; i--) {
             long pair = sorted[i];

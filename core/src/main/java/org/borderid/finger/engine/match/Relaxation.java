@@ -84,7 +84,9 @@ final class Relaxation {
 
     /**
      * Relaxes the {@code n} pairs selected into the workspace and returns the mean relaxed similarity of the
-     * {@code scored} most efficient ones (missing pairs count as 0), in [0, 1].
+     * {@code scored} most efficient ones (missing pairs count as 0), in [0, 1]. Leaves the relaxed values in
+     * {@code w.current} and the pairs in ascending order of efficiency in {@code w.order} (pair index in the low
+     * 32 bits), for {@link Verification}.
      */
     static double score(PreparedTemplate probe, PreparedTemplate candidate, Workspace w, int n, int scored) {
         if (n < 2) {

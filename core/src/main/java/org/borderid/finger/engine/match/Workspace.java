@@ -26,7 +26,25 @@ final class Workspace {
     int[] edgeSecond = new int[2048];
     float[] edgeRho = new float[2048];
 
+    /** Verification: aligned candidate minutiae and hull, pairs within tolerance. */
+    float[] alignedX = new float[256];
+    float[] alignedY = new float[256];
+    float[] hullX = new float[256];
+    float[] hullY = new float[256];
+    long[] close = new long[4096];
+    final int[] hypotheses = new int[Verification.SINGLE_PAIR_HYPOTHESES];
+
     private Workspace() {}
+
+    /** A fresh stamp for {@link #probeStamp} and {@link #candidateStamp} marks. */
+    int nextStamp() {
+        if (++stamp == Integer.MAX_VALUE) { // wrap: forget old stamps
+            java.util.Arrays.fill(probeStamp, 0);
+            java.util.Arrays.fill(candidateStamp, 0);
+            stamp = 1;
+        }
+        return stamp;
+    }
 
     static Workspace get() {
         return PER_THREAD.get();
@@ -57,10 +75,14 @@ final class Workspace {
         if (candidateStamp.length < candidateCount) {
             candidateStamp = new int[candidateCount];
         }
-        if (++stamp == Integer.MAX_VALUE) { // wrap: forget old stamps
-            java.util.Arrays.fill(probeStamp, 0);
-            java.util.Arrays.fill(candidateStamp, 0);
-            stamp = 1;
+        if (alignedX.length < candidateCount) {
+            alignedX = new float[candidateCount];
+            alignedY = new float[candidateCount];
+            hullX = new float[candidateCount];
+            hullY = new float[candidateCount];
+        }
+        if (close.length < probeCount * candidateCount) {
+            close = new long[probeCount * candidateCount];
         }
         return this;
     }
