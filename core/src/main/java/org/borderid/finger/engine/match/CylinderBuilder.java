@@ -104,11 +104,8 @@ final class CylinderBuilder {
                 continue;
             }
             int neighbours = accumulate(m, n, x, y, direction, sum, touched);
-            if (neighbours >= MIN_NEIGHBOURS) {
-                valid[m] = true;
-                encode(sum, touched, masks, m * MASK_WORDS, bits, m * WORDS);
-            }
-            clear(sum, touched);
+            valid[m] = neighbours >= MIN_NEIGHBOURS;
+            encode(sum, touched, masks, m * MASK_WORDS, valid[m] ? bits : null, m * WORDS);
         }
         return valid;
     }
@@ -161,27 +158,26 @@ final class CylinderBuilder {
         return neighbours;
     }
 
-    /** Sets the bits of the valid touched cells whose sum reaches the threshold. */
+    /**
+     * Sets the bits of the valid touched cells whose sum reaches the threshold (unless {@code bits} is null), and
+     * zeroes the touched cells and marks for the next cylinder.
+     */
     private static void encode(float[] sum, long[] touched, long[] masks, int maskAt, long[] bits, int bitsAt) {
         for (int w = 0; w < MASK_WORDS; w++) {
-            for (long live = touched[w] & masks[maskAt + w]; live != 0; live &= live - 1) {
+            long valid = bits == null ? 0 : masks[maskAt + w];
+            for (long live = touched[w]; live != 0; live &= live - 1) {
                 int bit = Long.numberOfTrailingZeros(live);
                 int at = (w * Long.SIZE + bit) * DIRECTION_CELLS;
-                for (int k = 0; k < DIRECTION_CELLS; k++) {
-                    if (sum[at + k] >= BIT_THRESHOLD) {
-                        bits[bitsAt + k * MASK_WORDS + w] |= 1L << bit;
+                if ((valid & (1L << bit)) != 0) {
+                    for (int k = 0; k < DIRECTION_CELLS; k++) {
+                        if (sum[at + k] >= BIT_THRESHOLD) {
+                            bits[bitsAt + k * MASK_WORDS + w] |= 1L << bit;
+                        }
                     }
                 }
-            }
-        }
-    }
-
-    /** Zeroes the touched cells of {@code sum} and the touched marks. */
-    private static void clear(float[] sum, long[] touched) {
-        for (int w = 0; w < MASK_WORDS; w++) {
-            for (long live = touched[w]; live != 0; live &= live - 1) {
-                int at = (w * Long.SIZE + Long.numberOfTrailingZeros(live)) * DIRECTION_CELLS;
-                Arrays.fill(sum, at, at + DIRECTION_CELLS, 0);
+                for (int k = 0; k < DIRECTION_CELLS; k++) {
+                    sum[at + k] = 0;
+                }
             }
             touched[w] = 0;
         }
