@@ -85,7 +85,7 @@ class FingerprintMatcherTest {
                 FingerprintTemplate b = db1.get(j);
                 double ab = score(a, b);
                 double ba = score(b, a);
-                assertThat(ba).as("%d vs %d", i, j).isCloseTo(ab, within(0.01 + 0.05 * ab));
+                assertThat(ba).as("%d vs %d", i, j).isCloseTo(ab, within(0.002 + 0.02 * ab));
             }
         }
     }

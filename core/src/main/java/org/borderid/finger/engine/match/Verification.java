@@ -51,6 +51,12 @@ final class Verification {
 
     private Verification() {}
 
+    /** |steps| wrapped to [0, 128]. */
+    private static float directionGap(float steps) {
+        float wrapped = steps - Angles.STEPS * (float) Math.floor(steps / Angles.STEPS + 0.5f);
+        return Math.abs(wrapped);
+    }
+
     /**
      * The verification factor in [0, 1] for the relaxed pairs in the workspace: {@code n} selected pairs, relaxed
      * values in {@code w.current}, efficiency order in {@code w.order}, the last {@code anchors} of which anchor the
@@ -64,9 +70,8 @@ final class Verification {
             int a = w.probe[t];
             int b = w.candidate[t];
             int turn = Angles.difference(probe.direction[a], candidate.direction[b]);
-            double angle = turn * Angles.RADIANS_PER_STEP;
             best = Math.max(best, explained(probe, candidate, w, probe.x[a], probe.y[a], candidate.x[b],
-                    candidate.y[b], (float) Math.cos(angle), (float) Math.sin(angle), turn));
+                    candidate.y[b], turn * Angles.RADIANS_PER_STEP));
         }
         return best;
     }
@@ -125,17 +130,17 @@ final class Verification {
             dot += wt * (ax * bx + ay * by);
             cross += wt * (ax * by - ay * bx);
         }
-        double angle = Math.atan2(cross, dot);
-        return explained(probe, candidate, w, (float) px, (float) py, (float) qx, (float) qy, (float) Math.cos(angle),
-                (float) Math.sin(angle), (int) Math.round(angle / Angles.RADIANS_PER_STEP));
+        return explained(probe, candidate, w, (float) px, (float) py, (float) qx, (float) qy, Math.atan2(cross, dot));
     }
 
     /**
      * The share of the overlap explained by the alignment that takes candidate point (qx, qy) to probe point
-     * (px, py) and rotates by the angle with this cosine and sine (counter-clockwise as seen), {@code turn} steps.
+     * (px, py) and rotates by {@code angle} radians (counter-clockwise as seen).
      */
     private static double explained(PreparedTemplate probe, PreparedTemplate candidate, Workspace w, float px,
-                                    float py, float qx, float qy, float cos, float sin, int turn) {
+                                    float py, float qx, float qy, double angle) {
+        float cos = (float) Math.cos(angle);
+        float sin = (float) Math.sin(angle);
         // Rotation as seen on the image (counter-clockwise): (dx, dy) -> (dx cos + dy sin, -dx sin + dy cos).
         int cn = candidate.count;
         float[] tx = w.alignedX;
@@ -169,27 +174,37 @@ final class Verification {
                 candidateInOverlap++;
             }
         }
-        int matched = match(probe, candidate, w, tx, ty, turn, px, py);
+        int matched = match(probe, candidate, w, tx, ty, (float) (angle / Angles.RADIANS_PER_STEP), px, py, qx, qy);
         return Math.min(1, matched / Math.sqrt((probeInOverlap + SMOOTHING) * (candidateInOverlap + SMOOTHING)));
     }
 
-    /** One-to-one pairs within tolerance, nearest first; returns their number. */
+    /**
+     * One-to-one pairs within tolerance, nearest first; returns their number. Symmetric in the two templates: the
+     * tolerance grows with the mean of both minutiae's distances from their anchor centroids (p and q), and directions
+     * are compared with the unrounded rotation ({@code turn}, in steps).
+     */
     private static int match(PreparedTemplate probe, PreparedTemplate candidate, Workspace w, float[] tx, float[] ty,
-                             int turn, float cx, float cy) {
+                             float turn, float px, float py, float qx, float qy) {
+        float[] reach = w.reach;
+        for (int j = 0; j < candidate.count; j++) {
+            float dx = candidate.x[j] - qx;
+            float dy = candidate.y[j] - qy;
+            reach[j] = (float) Math.sqrt(dx * dx + dy * dy);
+        }
         long[] close = w.close;
         int found = 0;
         for (int i = 0; i < probe.count; i++) {
-            float ox = probe.x[i] - cx;
-            float oy = probe.y[i] - cy;
-            float tolerance = TOLERANCE + TOLERANCE_GROWTH * (float) Math.sqrt(ox * ox + oy * oy);
-            float limit = tolerance * tolerance;
+            float ox = probe.x[i] - px;
+            float oy = probe.y[i] - py;
+            float own = (float) Math.sqrt(ox * ox + oy * oy);
             int direction = probe.direction[i];
             for (int j = 0; j < candidate.count; j++) {
                 float dx = probe.x[i] - tx[j];
                 float dy = probe.y[i] - ty[j];
                 float d2 = dx * dx + dy * dy;
-                if (d2 <= limit
-                        && Angles.distance(direction, candidate.direction[j] + turn) <= MAX_DIRECTION_DIFFERENCE) {
+                float tolerance = TOLERANCE + TOLERANCE_GROWTH * 0.5f * (own + reach[j]);
+                if (d2 <= tolerance * tolerance
+                        && directionGap(direction - candidate.direction[j] - turn) <= MAX_DIRECTION_DIFFERENCE) {
                     close[found++] = ((long) Float.floatToRawIntBits(d2) << 32) | ((long) i << 16) | j;
                 }
             }

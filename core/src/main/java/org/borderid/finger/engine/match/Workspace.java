@@ -30,6 +30,7 @@ final class Workspace {
     float[] alignedY = new float[0];
     float[] hullX = new float[0];
     float[] hullY = new float[0];
+    float[] reach = new float[0];
     long[] close = new long[0];
     final int[] hypotheses = new int[Verification.SINGLE_PAIR_HYPOTHESES];
 
@@ -79,6 +80,7 @@ final class Workspace {
             alignedY = new float[candidateCount];
             hullX = new float[candidateCount];
             hullY = new float[candidateCount];
+            reach = new float[candidateCount];
         }
         if (close.length < probeCount * candidateCount) {
             close = new long[probeCount * candidateCount];
