@@ -17,8 +17,9 @@ import java.util.Arrays;
  * <p>Two alignments are tried and the better counts: the weighted least-squares rotation and translation (2-D
  * Procrustes) of the anchor pairs, weighted by their relaxed similarity, and the alignment of the single strongest pair
  * ({@link #SINGLE_PAIR_HYPOTHESES}). Pairs match when their distance is within {@link #TOLERANCE} plus
- * {@link #TOLERANCE_GROWTH} times the distance from the anchors' centroid (elastic distortion grows away from where
- * the alignment was fitted) and their directions within {@link #MAX_DIRECTION_DIFFERENCE}; one-to-one, nearest first.
+ * {@link #TOLERANCE_GROWTH} times their mean distance from the anchors' centroids (elastic distortion grows away from
+ * where the alignment was fitted) and their directions within {@link #MAX_DIRECTION_DIFFERENCE}; one-to-one, nearest
+ * first. Every step treats the two templates alike, so the factor is symmetric.
  */
 final class Verification {
     /**
