@@ -138,20 +138,35 @@ final class CylinderBuilder {
             int jLow = Math.max(0, ceil(fj - cut));
             int jHigh = Math.min(SPATIAL_CELLS - 1, floor(fj + cut));
             int dirBase = Angles.difference(direction[t], direction[m]) * DIRECTION_CELLS;
+            float d0 = DIRECTIONAL[dirBase];
+            float d1 = DIRECTIONAL[dirBase + 1];
+            float d2 = DIRECTIONAL[dirBase + 2];
+            float d3 = DIRECTIONAL[dirBase + 3];
+            float d4 = DIRECTIONAL[dirBase + 4];
+            float d5 = DIRECTIONAL[dirBase + 5];
             for (int i = iLow; i <= iHigh; i++) {
                 float di2 = (i - fi) * (i - fi);
-                for (int j = jLow; j <= jHigh; j++) {
-                    float d2 = di2 + (j - fj) * (j - fj);
-                    if (d2 > cut2) {
-                        continue;
-                    }
-                    float spatial = GAUSS[(int) (d2 * GAUSS_RESOLUTION + 0.5f)];
-                    int cell = i * SPATIAL_CELLS + j;
-                    touched[cell >>> 6] |= 1L << cell;
-                    int at = cell * DIRECTION_CELLS;
-                    for (int k = 0; k < DIRECTION_CELLS; k++) {
-                        sum[at + k] += spatial * DIRECTIONAL[dirBase + k];
-                    }
+                float rest = cut2 - di2;
+                if (rest < 0) {
+                    continue;
+                }
+                // The cells of this row within the cut-off circle: one run, no test per cell.
+                float half = (float) Math.sqrt(rest);
+                int jFrom = Math.max(jLow, ceil(fj - half));
+                int jTo = Math.min(jHigh, floor(fj + half));
+                if (jFrom > jTo) {
+                    continue;
+                }
+                int first = i * SPATIAL_CELLS + jFrom;
+                touched[first >>> 6] |= ((1L << (jTo - jFrom + 1)) - 1) << (first & 63);
+                for (int j = jFrom, at = first * DIRECTION_CELLS; j <= jTo; j++, at += DIRECTION_CELLS) {
+                    float spatial = GAUSS[(int) ((di2 + (j - fj) * (j - fj)) * GAUSS_RESOLUTION + 0.5f)];
+                    sum[at] += spatial * d0;
+                    sum[at + 1] += spatial * d1;
+                    sum[at + 2] += spatial * d2;
+                    sum[at + 3] += spatial * d3;
+                    sum[at + 4] += spatial * d4;
+                    sum[at + 5] += spatial * d5;
                 }
             }
         }
