@@ -8,8 +8,9 @@ import org.borderid.finger.MinutiaType;
 /**
  * Stage 12: removes the false minutiae that the skeleton graph cannot see by itself:
  * <ul>
- *   <li><b>borders</b>: minutiae nearer the foreground edge than {@link #BORDER} ridge periods, where ridges are cut
- *       by the edge of the print or the sensor, not ended by the finger;</li>
+ *   <li><b>borders</b>: minutiae nearer the foreground edge than {@link #BORDER} ridge periods, and endings whose
+ *       ridge, continued past the tip, leaves the foreground within {@link #BORDER_REACH} periods: there the ridge is
+ *       cut by the edge of the print or the sensor, not ended by the finger;</li>
  *   <li><b>breaks</b>: two endings facing each other across a short gap along the ridge flow, one ridge interrupted
  *       by a crease, dirt or dryness;</li>
  *   <li><b>clusters</b>: minutiae crowded closer than any two real ones are, the signature of noise
@@ -21,7 +22,12 @@ import org.borderid.finger.MinutiaType;
  */
 public final class MinutiaeFilter {
     /** Smallest distance to the foreground edge, ridge periods (1.5 × 9 px ≈ 0.7 mm). */
-    public static final double BORDER = 1.5;
+    public static final double BORDER = 1.0;
+    /**
+     * How far past an ending's tip the foreground must continue, ridge periods. A real ending has ridge-free print
+     * beyond its tip; an ending at the rim of the print points straight out of it.
+     */
+    public static final double BORDER_REACH = 2.0;
     /** Largest gap between two facing endings joined as one ridge, ridge periods. */
     public static final double GAP = 1.8;
     /** Largest angle between the two endings' directions and the gap's own direction, degrees. */
@@ -31,7 +37,7 @@ public final class MinutiaeFilter {
     /** Minutiae (the one tested included) within {@link #CLUSTER_RADIUS} that make a cluster. */
     public static final int CLUSTER_SIZE = 3;
     /** Smallest orientation reliability (0..1) at a minutia. */
-    public static final double MIN_RELIABILITY = 0.2;
+    public static final double MIN_RELIABILITY = 0.1;
     /** Most minutiae kept: 255, what an ISO/IEC 19794-2 or ANSI INCITS 378 record can hold. */
     public static final int MAX_MINUTIAE = 255;
 
@@ -73,7 +79,7 @@ public final class MinutiaeFilter {
             MinutiaCandidate m = candidates.get(i);
             int x = Math.round(m.x());
             int y = Math.round(m.y());
-            if (drop[i] || mask.distanceToEdge(x, y) < BORDER * period[i]
+            if (drop[i] || mask.distanceToEdge(x, y) < BORDER * period[i] || pointsOutOfPrint(m, mask, period[i])
                     || orientation.reliabilityAt(m.x(), m.y()) < MIN_RELIABILITY) {
                 continue;
             }
@@ -84,6 +90,17 @@ public final class MinutiaeFilter {
             kept = new ArrayList<>(kept.subList(0, MAX_MINUTIAE));
         }
         return kept;
+    }
+
+    /** An ending whose ridge, continued beyond the tip, leaves the foreground (its direction points into the ridge). */
+    private static boolean pointsOutOfPrint(MinutiaCandidate m, ForegroundMask mask, double period) {
+        if (m.type() != MinutiaType.ENDING) {
+            return false;
+        }
+        double reach = BORDER_REACH * period;
+        int x = (int) Math.round(m.x() - reach * m.dx());
+        int y = (int) Math.round(m.y() - reach * m.dy());
+        return !mask.contains(x, y);
     }
 
     /** Two endings whose ridges point away from each other along the line that joins them. */
