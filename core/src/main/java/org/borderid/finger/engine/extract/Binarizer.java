@@ -1,7 +1,7 @@
 package org.borderid.finger.engine.extract;
 
 /**
- * Stage 7: ridges are where the enhanced image is positive (the enhancement is zero-mean, so no threshold has to be
+ * Stage 8: ridges are where the enhanced image is positive (the enhancement is zero-mean, so no threshold has to be
  * learned), inside the foreground. Ridge specks and valley holes smaller than {@link #MIN_BLOB_PERIODS} squared ridge
  * periods are then flipped: they are dust, pores and sweat, not ridge structure, and would thin into false endings
  * and loops.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.borderid.finger.FingerprintExtraction.Reason;
 
 /**
- * Stage 13: the capture's quality score 0..100 and the rules that reject an unusable capture with a reason the
+ * Stage 14: the capture's quality score 0..100 and the rules that reject an unusable capture with a reason the
  * person at the scanner can act on. The checks run as early as their inputs exist, so that a blank or tiny capture
  * costs almost nothing.
  *

@@ -6,32 +6,37 @@ import java.util.Arrays;
  * Stage 4: separates the fingerprint from the background by ridge contrast.
  *
  * <p>Each cell's contrast is the RMS of the band-passed image over the 3×3 cells around it (24×24 px, two to three
- * ridge periods), and it must also show some ridge structure (structure-tensor coherence). A cell is foreground when its contrast reaches both an absolute floor (below it there are no ridges
- * at all: blank or uniform captures) and a fraction of the image's strong ridge contrast (the
- * {@value #REFERENCE_PERCENTILE} percentile of cells), which adapts to the sensor's gain. The raw decision is then
+ * ridge periods). A cell is foreground when its contrast reaches both an absolute floor (below it there are no
+ * ridges at all: blank or uniform captures) and a fraction of the image's strong ridge contrast (the
+ * {@value #REFERENCE_PERCENTILE} percentile of cells), which adapts to the sensor's gain, and when its gradients show
+ * at least some common direction (structure-tensor coherence), which random texture lacks. The raw decision is then
  * cleaned at cell level: majority votes remove isolated cells and notches, only the largest connected region (the
- * finger) is kept and its holes are filled. (Trimming the rim cells whose own contrast is low, the
- * spill of the 3×3 window past the last ridge, measured worse on FVC: the minutiae filter handles the rim instead.)
+ * finger) is kept, and its holes are filled.
+ *
+ * <p>The 3×3 window lets the region spill up to one cell past the last ridge; trimming that spill measured worse on
+ * FVC (faint rims lose their minutiae), so the minutiae filter handles the rim instead.
  */
 public final class ForegroundSegmenter {
     /**
-     * Lowest ridge contrast that counts as fingerprint, RMS gray levels of the band-passed image (range 2..8). A clear
-     * print's ridges have 15..60; sensor noise on blank FVC backgrounds measures 1..4.
+     * Lowest ridge contrast that counts as fingerprint, RMS gray levels of the band-passed image (range 2..8). On the
+     * eight FVC2000/2002 databases, foreground cells measure a median of 11..46 (10th percentile 5..20), background
+     * cells a median of 0..7.
      */
     public static final double MIN_CONTRAST = 5;
     /** Percentile of cell contrast taken as the image's strong ridge contrast, 0..1. */
     public static final double REFERENCE_PERCENTILE = 0.95;
     /**
-     * Fraction of the reference contrast a cell needs, 0..1. Dry or lightly pressed parts of a print keep about a
-     * third of the contrast of well-pressed parts; backgrounds stay below a fifth (measured on FVC2000/2002).
+     * Fraction of the reference contrast a cell needs, 0..1. The reference (95th percentile) measures 21..68 on FVC;
+     * dry or lightly pressed parts of a print keep about a third of it, backgrounds (median) about a tenth. 0.35
+     * measured 0.1 points of EER worse on FVC.
      */
     public static final double RELATIVE_CONTRAST = 0.25;
     /** Radius of the majority vote, cells (2 = 5×5 cells, 40×40 px). */
     public static final int VOTE_RADIUS = 2;
     /**
-     * Lowest structure-tensor coherence of a foreground cell, 0..1. Random texture (dust, sensor noise, vignetting
-     * edges) measures about 0.1..0.2 over a cell's 2-period window; ridges 0.4..0.9. Cores and deltas, where the
-     * coherence drops, are small holes that the majority vote and hole filling close again.
+     * Lowest structure-tensor coherence of a foreground cell, 0..1. Uniform random noise measures 0.07; FVC
+     * foreground cells a median of 0.55..0.76 (10th percentile 0.33..0.46). Low enough to keep cores, deltas and
+     * smudges (0.25 lost faint areas: 1 point of EER worse on FVC), high enough to drop pure noise.
      */
     public static final double MIN_COHERENCE = 0.15;
     /** Majority vote passes. */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.borderid.finger.MinutiaType;
 
 /**
- * Stage 11: reads minutiae off the pruned skeleton graph. A node with one line is a ridge ending, a node with three
+ * Stage 12: reads minutiae off the pruned skeleton graph. A node with one line is a ridge ending, a node with three
  * lines a bifurcation (nodes with four or more lines are crossings of smeared ridges and are skipped).
  *
  * <p>Direction, in the ISO convention documented on {@link org.borderid.finger.Minutia}: the skeleton is followed

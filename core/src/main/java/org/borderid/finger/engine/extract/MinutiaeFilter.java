@@ -1,12 +1,13 @@
 package org.borderid.finger.engine.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.borderid.finger.MinutiaType;
 
 /**
- * Stage 12: removes the false minutiae that the skeleton graph cannot see by itself:
+ * Stage 13: removes the false minutiae that the skeleton graph cannot see by itself:
  * <ul>
  *   <li><b>borders</b>: minutiae nearer the foreground edge than {@link #BORDER} ridge periods, and endings whose
  *       ridge, continued past the tip, leaves the foreground within {@link #BORDER_REACH} periods: there the ridge is
@@ -52,22 +53,40 @@ public final class MinutiaeFilter {
             MinutiaCandidate m = candidates.get(i);
             period[i] = frequency.periodAt(m.x(), m.y());
         }
-        // breaks and clusters look at the raw neighbourhood, so they are decided before anything is dropped
+        // breaks and clusters look at the raw neighbourhood, so they are decided before anything is dropped;
+        // neighbours are looked up in square buckets so that a noisy image with many candidates stays linear
+        int bucket = (int) Math.ceil(Math.max(GAP, CLUSTER_RADIUS) * FrequencyEstimator.MAX_PERIOD);
+        int bucketCols = mask.grid().width() / bucket + 1;
+        int bucketRows = mask.grid().height() / bucket + 1;
+        int[] head = new int[bucketCols * bucketRows];
+        int[] next = new int[n];
+        Arrays.fill(head, -1);
+        for (int i = n - 1; i >= 0; i--) {
+            int b = bucketOf(candidates.get(i), bucket, bucketCols, bucketRows);
+            next[i] = head[b];
+            head[b] = i;
+        }
         for (int i = 0; i < n; i++) {
             MinutiaCandidate a = candidates.get(i);
+            int bx = Math.clamp((int) (a.x() / bucket), 0, bucketCols - 1);
+            int by = Math.clamp((int) (a.y() / bucket), 0, bucketRows - 1);
             int crowd = 1;
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                MinutiaCandidate b = candidates.get(j);
-                double distance = a.distance(b);
-                if (distance < CLUSTER_RADIUS * period[i]) {
-                    crowd++;
-                }
-                if (j > i && distance < GAP * period[i] && isBreak(a, b)) {
-                    drop[i] = true;
-                    drop[j] = true;
+            for (int yy = Math.max(0, by - 1); yy <= Math.min(bucketRows - 1, by + 1); yy++) {
+                for (int xx = Math.max(0, bx - 1); xx <= Math.min(bucketCols - 1, bx + 1); xx++) {
+                    for (int j = head[yy * bucketCols + xx]; j >= 0; j = next[j]) {
+                        if (j == i) {
+                            continue;
+                        }
+                        MinutiaCandidate b = candidates.get(j);
+                        double distance = a.distance(b);
+                        if (distance < CLUSTER_RADIUS * period[i]) {
+                            crowd++;
+                        }
+                        if (j > i && distance < GAP * period[i] && isBreak(a, b)) {
+                            drop[i] = true;
+                            drop[j] = true;
+                        }
+                    }
                 }
             }
             if (crowd >= CLUSTER_SIZE) {
@@ -90,6 +109,10 @@ public final class MinutiaeFilter {
             kept = new ArrayList<>(kept.subList(0, MAX_MINUTIAE));
         }
         return kept;
+    }
+
+    private static int bucketOf(MinutiaCandidate m, int bucket, int cols, int rows) {
+        return Math.clamp((int) (m.y() / bucket), 0, rows - 1) * cols + Math.clamp((int) (m.x() / bucket), 0, cols - 1);
     }
 
     /** An ending whose ridge, continued beyond the tip, leaves the foreground (its direction points into the ridge). */

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stage 10: removes the skeleton structures that thinning makes out of noise, before minutiae are read from it
+ * Stage 11: removes the skeleton structures that thinning makes out of noise, before minutiae are read from it
  * (structural false minutiae, Maio &amp; Maltoni 1997; Zhao &amp; Tang 2007):
  * <ul>
  *   <li><b>spurs</b>: a short line from a junction to an end, a bump on the ridge's edge (false ending + false
