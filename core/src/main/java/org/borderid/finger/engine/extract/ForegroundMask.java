@@ -10,10 +10,12 @@ public final class ForegroundMask {
     private final byte[] pixels;
     private final float[] distance;
     private final int area;
+    private final float[] relativeContrast;
 
-    ForegroundMask(CellGrid grid, boolean[] cells) {
+    ForegroundMask(CellGrid grid, boolean[] cells, float[] relativeContrast) {
         this.grid = grid;
         this.cells = cells;
+        this.relativeContrast = relativeContrast;
         int w = grid.width();
         int h = grid.height();
         float[] indicator = new float[cells.length];
@@ -44,6 +46,14 @@ public final class ForegroundMask {
 
     public boolean contains(int x, int y) {
         return x >= 0 && y >= 0 && x < grid.width() && y < grid.height() && pixels[y * grid.width() + x] != 0;
+    }
+
+    /**
+     * The ridge contrast of the cells around a pixel relative to the image's strong ridge contrast (its 95th
+     * percentile), interpolated: about 1 on well-printed ridges, near 0 in blank, saturated or washed-out patches.
+     */
+    public float relativeContrastAt(float x, float y) {
+        return grid.interpolate(relativeContrast, x, y);
     }
 
     /** Foreground pixels, at 500 dpi. */

@@ -46,7 +46,8 @@ public final class ForegroundSegmenter {
 
     public static ForegroundMask segment(FloatRaster bandpassed, StructureTensor tensor) {
         CellGrid grid = tensor.grid();
-        float[] contrast = neighbourhoodContrast(grid, cellMeanSquares(grid, bandpassed.data()));
+        float[] meanSquares = cellMeanSquares(grid, bandpassed.data());
+        float[] contrast = neighbourhoodContrast(grid, meanSquares);
         float[] sorted = contrast.clone();
         Arrays.sort(sorted);
         float reference = sorted[(int) Math.min(sorted.length - 1, Math.floor(REFERENCE_PERCENTILE * sorted.length))];
@@ -60,7 +61,11 @@ public final class ForegroundSegmenter {
         }
         cells = largestRegion(grid, cells);
         fillHoles(grid, cells);
-        return new ForegroundMask(grid, cells);
+        float[] relative = new float[meanSquares.length];
+        for (int i = 0; i < relative.length; i++) {
+            relative[i] = reference > 0 ? (float) Math.sqrt(meanSquares[i]) / reference : 0;
+        }
+        return new ForegroundMask(grid, cells, relative);
     }
 
     /** Mean square of the band-passed image over each cell. */

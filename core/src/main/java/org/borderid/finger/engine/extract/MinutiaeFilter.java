@@ -16,8 +16,8 @@ import org.borderid.finger.MinutiaType;
  *       by a crease, dirt or dryness;</li>
  *   <li><b>clusters</b>: minutiae crowded closer than any two real ones are, the signature of noise
  *       ({@link #CLUSTER_RADIUS}, {@link #CLUSTER_SIZE});</li>
- *   <li><b>unreliable areas</b>: minutiae where the orientation field is unreliable
- *       ({@link #MIN_RELIABILITY}).</li>
+ *   <li><b>unreliable areas</b>: minutiae where the orientation field is unreliable ({@link #MIN_RELIABILITY}) or
+ *       the ridges have almost no contrast ({@link #MIN_RELATIVE_CONTRAST}).</li>
  * </ul>
  * At most {@link #MAX_MINUTIAE} minutiae are kept (the best by quality): the most a standard record holds.
  */
@@ -37,6 +37,13 @@ public final class MinutiaeFilter {
     public static final double CLUSTER_RADIUS = 1.0;
     /** Minutiae (the one tested included) within {@link #CLUSTER_RADIUS} that make a cluster. */
     public static final int CLUSTER_SIZE = 3;
+    /**
+     * Smallest ridge contrast at a minutia relative to the image's strong ridges ({@link
+     * ForegroundMask#relativeContrastAt}). Blank, saturated or washed-out patches inside the print have almost no
+     * signal, and the enhancement's sign there is noise. 0.1 measured marginally better on FVC than 0 (both
+     * matchers); 0.2 worse, 0.3 clearly worse (faint but real ridges).
+     */
+    public static final double MIN_RELATIVE_CONTRAST = 0.1;
     /** Smallest orientation reliability (0..1) at a minutia. */
     public static final double MIN_RELIABILITY = 0.1;
     /** Most minutiae kept: 255, what an ISO/IEC 19794-2 or ANSI INCITS 378 record can hold. */
@@ -99,7 +106,8 @@ public final class MinutiaeFilter {
             int x = Math.round(m.x());
             int y = Math.round(m.y());
             if (drop[i] || mask.distanceToEdge(x, y) < BORDER * period[i] || pointsOutOfPrint(m, mask, period[i])
-                    || orientation.reliabilityAt(m.x(), m.y()) < MIN_RELIABILITY) {
+                    || orientation.reliabilityAt(m.x(), m.y()) < MIN_RELIABILITY
+                    || mask.relativeContrastAt(m.x(), m.y()) < MIN_RELATIVE_CONTRAST) {
                 continue;
             }
             kept.add(m);
