@@ -105,7 +105,7 @@ public final class MinutiaeFilter {
             MinutiaCandidate m = candidates.get(i);
             int x = Math.round(m.x());
             int y = Math.round(m.y());
-            if (drop[i] || mask.distanceToEdge(x, y) < BORDER * period[i] || pointsOutOfPrint(m, mask, period[i])
+            if (drop[i] || !mask.isInterior(x, y, BORDER * period[i]) || pointsOutOfPrint(m, mask, period[i])
                     || orientation.reliabilityAt(m.x(), m.y()) < MIN_RELIABILITY
                     || mask.relativeContrastAt(m.x(), m.y()) < MIN_RELATIVE_CONTRAST) {
                 continue;
