@@ -17,9 +17,12 @@ import org.borderid.finger.MinutiaType;
  * <p>Quality 0..1: the local ridge clarity (gradient coherence of the cell) times the orientation reliability.
  */
 public final class MinutiaeDetector {
-    /** How far the skeleton is followed for the direction, ridge periods (1.2 × 9 px ≈ 11 px). */
+    /** How far the skeleton is followed for the direction, ridge periods (1.2 × 9 px ≈ 11 px; 2 measured the same). */
     public static final double TRACE_PERIODS = 1.2;
-    /** Largest disagreement between traced direction and field axis for the field to be used, degrees. */
+    /**
+     * Largest disagreement between traced direction and field axis for the field to be used, degrees. Never using the
+     * field (traced directions only) measured 0.2..0.5 points of mean EER worse on FVC.
+     */
     public static final double AXIS_AGREEMENT = 40;
 
     private MinutiaeDetector() {}

@@ -22,20 +22,23 @@ import org.borderid.finger.MinutiaType;
  * At most {@link #MAX_MINUTIAE} minutiae are kept (the best by quality): the most a standard record holds.
  */
 public final class MinutiaeFilter {
-    /** Smallest distance to the foreground edge, ridge periods (1.5 × 9 px ≈ 0.7 mm). */
+    /**
+     * Smallest distance to the foreground edge, ridge periods (1 × 9 px ≈ 0.46 mm). On FVC, 0.7..1.0 measured best;
+     * 1.5 cost 0.3 and 2.0 0.8 points of mean EER (the matcher profits from minutiae near the rim).
+     */
     public static final double BORDER = 1.0;
     /**
      * How far past an ending's tip the foreground must continue, ridge periods. A real ending has ridge-free print
      * beyond its tip; an ending at the rim of the print points straight out of it.
      */
     public static final double BORDER_REACH = 2.0;
-    /** Largest gap between two facing endings joined as one ridge, ridge periods. */
+    /** Largest gap between two facing endings joined as one ridge, ridge periods (none: 0.2, 2.5: 0.3 points worse). */
     public static final double GAP = 1.8;
     /** Largest angle between the two endings' directions and the gap's own direction, degrees. */
     public static final double GAP_ANGLE = 35;
     /** Radius within which minutiae count as crowded, ridge periods. */
     public static final double CLUSTER_RADIUS = 1.0;
-    /** Minutiae (the one tested included) within {@link #CLUSTER_RADIUS} that make a cluster. */
+    /** Minutiae (the one tested included) within {@link #CLUSTER_RADIUS} that make a cluster (off: about equal). */
     public static final int CLUSTER_SIZE = 3;
     /**
      * Smallest ridge contrast at a minutia relative to the image's strong ridges ({@link
@@ -44,7 +47,10 @@ public final class MinutiaeFilter {
      * matchers); 0.2 worse, 0.3 clearly worse (faint but real ridges).
      */
     public static final double MIN_RELATIVE_CONTRAST = 0.1;
-    /** Smallest orientation reliability (0..1) at a minutia. */
+    /**
+     * Smallest orientation reliability (0..1) at a minutia. Reliability also drops around cores and deltas, so this
+     * is a floor against noise only: on FVC 0 measured 0.1, 0.2 0.5 and 0.4 eight points of mean EER worse.
+     */
     public static final double MIN_RELIABILITY = 0.1;
     /** Most minutiae kept: 255, what an ISO/IEC 19794-2 or ANSI INCITS 378 record can hold. */
     public static final int MAX_MINUTIAE = 255;
