@@ -59,15 +59,6 @@ public final class ForegroundMask {
         return area;
     }
 
-    /** Foreground cells. */
-    public int cellCount() {
-        int n = 0;
-        for (boolean c : cells) {
-            n += c ? 1 : 0;
-        }
-        return n;
-    }
-
     /**
      * Whether pixel ({@code x}, {@code y}) lies at least {@code distance} pixels (Euclidean) from every background
      * pixel and from the image edge. Looks only at the disc of that radius, so it costs O(distance²) per query: the

@@ -100,11 +100,6 @@ public final class SkeletonGraph {
             return to;
         }
 
-        /** Whether the edge is still in its graph. */
-        public boolean alive() {
-            return alive;
-        }
-
         /** Length along the line, pixels. */
         public float length() {
             return length;
