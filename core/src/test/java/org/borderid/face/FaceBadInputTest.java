@@ -189,12 +189,12 @@ class FaceBadInputTest {
     void aDescriptorThatDoesNotMatchItsModelIsRefusedAtStartUp() {
         FaceModelDescriptor real = FaceModelDescriptor.MOBILEFACENET.withFile(FaceTestData.embedderModel());
         FaceModelDescriptor wide = new FaceModelDescriptor("mobilefacenet", real.file(), 112, 112,
-                FaceModelDescriptor.ChannelOrder.RGB, 127.5, 1 / 128.0, "input", "embedding", 512, real.sha256(),
+                FaceModelDescriptor.ChannelOrder.RGB, real.mean(), real.scale(), "input", "embedding", 512, real.sha256(),
                 java.util.Map.of());
         assertModelRefused(FaceEngineConfig.of(FaceTestData.detectorModel(), wide),
                 FaceModelException.Reason.INCOMPATIBLE, "outputs 128 values", "dimension 512");
         FaceModelDescriptor wrongOutput = new FaceModelDescriptor("mobilefacenet", real.file(), 112, 112,
-                FaceModelDescriptor.ChannelOrder.RGB, 127.5, 1 / 128.0, "input", "fc1", 128, real.sha256(),
+                FaceModelDescriptor.ChannelOrder.RGB, real.mean(), real.scale(), "input", "fc1", 128, real.sha256(),
                 java.util.Map.of());
         assertModelRefused(FaceEngineConfig.of(FaceTestData.detectorModel(), wrongOutput),
                 FaceModelException.Reason.INCOMPATIBLE, "fc1");

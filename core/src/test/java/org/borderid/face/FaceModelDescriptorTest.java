@@ -21,8 +21,10 @@ class FaceModelDescriptorTest {
         assertThat(m.outputName()).isEqualTo("embedding");
         assertThat(FaceModelDescriptor.SFACE.sha256())
                 .isEqualTo("0ba9fbfa01b5270c96627c4ef784da859931e02f04419c829e83484087c34e79");
-        assertThat(FaceModelDescriptor.SFACE.mean()).isZero();
-        assertThat(FaceModelDescriptor.SFACE.scale()).isEqualTo(1.0);
+        assertThat(FaceModelDescriptor.SFACE.mean()).isEqualTo(FaceModelDescriptor.ChannelValues.uniform(0));
+        assertThat(FaceModelDescriptor.SFACE.scale()).isEqualTo(FaceModelDescriptor.ChannelValues.uniform(1));
+        assertThat(m.mean().first()).isEqualTo(123.675); // ImageNet mean of the R channel, 0..255
+        assertThat(m.scale().third()).isEqualTo(1 / 57.375);
     }
 
     @Test
@@ -56,7 +58,7 @@ class FaceModelDescriptorTest {
                 input.height=112
                 input.channels=bgr
                 input.mean=127.5
-                input.scale=0.0078125
+                input.scale=0.0078125, 0.0078125,0.0078125
                 output.dimension=512
                 threshold.fmr_1e-3=0.31
                 """);
@@ -65,6 +67,8 @@ class FaceModelDescriptorTest {
         assertThat(d.file()).isEqualTo(dir.toAbsolutePath().resolve("models/r50.onnx"));
         assertThat(d.channelOrder()).isEqualTo(FaceModelDescriptor.ChannelOrder.BGR);
         assertThat(d.dimension()).isEqualTo(512);
+        assertThat(d.mean()).isEqualTo(FaceModelDescriptor.ChannelValues.uniform(127.5));
+        assertThat(d.scale()).isEqualTo(FaceModelDescriptor.ChannelValues.uniform(0.0078125));
         assertThat(d.inputName()).isEmpty();
         assertThat(d.sha256()).isEmpty();
         assertThat(d.threshold(OperatingPoint.FMR_1E3)).isEqualTo(0.31);

@@ -36,7 +36,7 @@ public final class EvalFacesCommand implements CliCommand {
               --model-file FILE     the ONNX file of mobilefacenet or sface
                                     (default for mobilefacenet: $BORDERID_SHARED/models/mobilefacenet/mobilefacenet.onnx)
               --detector FILE       YuNet ONNX (default: $BORDERID_SHARED/models/yunet/face_detection_yunet_2023mar.onnx)
-              --detection-threshold T   smallest detector confidence (default 0.5)
+              --detection-threshold T   smallest detector confidence (default 0.6)
               --flip                average the embeddings of the face and its mirror image
               --threads N           capture threads (default: available processors; OpenCV single-threaded in each)
             """;
@@ -123,19 +123,6 @@ public final class EvalFacesCommand implements CliCommand {
         return Math.abs(Math.pow(10, exponent) - rate) < 1e-12 ? "1e" + exponent : Double.toString(rate);
     }
 
-    /** The shared-data root: {@code BORDERID_SHARED}, {@code -Dborderid.shared}, else {@code ../shared}. */
-    static Path sharedRoot() {
-        String env = System.getenv("BORDERID_SHARED");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String property = System.getProperty("borderid.shared");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("borderid.home", ".")).resolve("..").resolve("shared").normalize();
-    }
-
     /** Parsed command-line arguments. */
     record Arguments(Path folder, Path json, Path roc, Path pairs, FaceModelDescriptor model, Path detector,
             double detectionThreshold, boolean flip, int threads) {
@@ -147,7 +134,7 @@ public final class EvalFacesCommand implements CliCommand {
             Path pairs = null;
             String model = "mobilefacenet";
             Path modelFile = null;
-            Path detector = sharedRoot().resolve("models/yunet/face_detection_yunet_2023mar.onnx");
+            Path detector = FaceBenchData.yunet();
             double detectionThreshold = FaceEngineConfig.DEFAULT_DETECTION_THRESHOLD;
             boolean flip = false;
             int threads = Runtime.getRuntime().availableProcessors();
@@ -178,7 +165,7 @@ public final class EvalFacesCommand implements CliCommand {
                 throw new UsageException("missing the LFW folder\n" + USAGE);
             }
             if (!Files.isDirectory(folder) && !folder.isAbsolute()) {
-                Path shared = sharedRoot().resolve("data/faces").resolve(folder);
+                Path shared = FaceBenchData.sharedRoot().resolve("data/faces").resolve(folder);
                 if (Files.isDirectory(shared)) {
                     folder = shared;
                 }
@@ -189,8 +176,7 @@ public final class EvalFacesCommand implements CliCommand {
 
         private static FaceModelDescriptor descriptor(String model, Path modelFile) {
             FaceModelDescriptor d = switch (model) {
-                case "mobilefacenet" -> FaceModelDescriptor.MOBILEFACENET
-                        .withFile(sharedRoot().resolve("models/mobilefacenet/mobilefacenet.onnx"));
+                case "mobilefacenet" -> FaceBenchData.mobileFaceNet();
                 case "sface" -> FaceModelDescriptor.SFACE;
                 default -> {
                     if (!model.endsWith(".properties")) {

@@ -12,6 +12,7 @@ import org.opencv.core.MatOfByte;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
+import org.opencv.dnn.Image2BlobParams;
 import org.opencv.dnn.Net;
 
 /**
@@ -26,6 +27,7 @@ public final class Embedder {
     private final FaceModelDescriptor descriptor;
     private final Net net;
     private final String outputName;
+    private final Image2BlobParams blobParams;
 
     /**
      * Loads and verifies the model.
@@ -38,6 +40,11 @@ public final class Embedder {
     public Embedder(FaceModelDescriptor descriptor, byte[] model) {
         OpenCvNatives.ensureLoaded();
         this.descriptor = descriptor;
+        FaceModelDescriptor.ChannelValues m = descriptor.mean();
+        FaceModelDescriptor.ChannelValues s = descriptor.scale();
+        blobParams = new Image2BlobParams(new Scalar(s.first(), s.second(), s.third()),
+                new Size(descriptor.inputWidth(), descriptor.inputHeight()), new Scalar(m.first(), m.second(), m.third()),
+                descriptor.channelOrder() == ChannelOrder.RGB, CvType.CV_32F);
         String what = "face embedding model '" + descriptor.name() + "' (file " + descriptor.file() + ")";
         MatOfByte buffer = new MatOfByte(model);
         try {
@@ -120,10 +127,8 @@ public final class Embedder {
     }
 
     private float[] forward(Mat aligned) {
-        double mean = descriptor.mean();
-        Mat blob = Dnn.blobFromImage(aligned, descriptor.scale(),
-                new Size(descriptor.inputWidth(), descriptor.inputHeight()), new Scalar(mean, mean, mean),
-                descriptor.channelOrder() == ChannelOrder.RGB, false, CvType.CV_32F);
+        // (pixel − mean) × scale per channel, after the BGR → RGB swap for RGB models
+        Mat blob = Dnn.blobFromImageWithParams(aligned, blobParams);
         Mat out = null;
         try {
             net.setInput(blob, descriptor.inputName());
