@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.borderid.opencv.OpenCvNatives;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 
@@ -50,6 +51,7 @@ public class FaceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        OpenCvNatives.ensureLoaded();
         Core.setNumThreads(1);
         FaceEngineConfig config = FaceBenchData.defaultConfig().withFlipAveraging(flip);
         engine = FaceEngine.open(config);

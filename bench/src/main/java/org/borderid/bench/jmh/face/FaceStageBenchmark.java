@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.borderid.opencv.OpenCvNatives;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 
@@ -41,6 +42,7 @@ public class FaceStageBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        OpenCvNatives.ensureLoaded();
         Core.setNumThreads(1);
         FaceEngineConfig config = FaceBenchData.defaultConfig();
         List<byte[]> encoded = FaceBenchmarkData.encoded();
