@@ -71,8 +71,8 @@ public record FaceEngineConfig(Path detectorModel, String detectorSha256, FaceMo
 
     /**
      * Defaults: the 2023mar YuNet checksum, {@link #DEFAULT_DETECTION_THRESHOLD}, {@link #DEFAULT_DETECTION_MAX_SIDE},
-     * no flip averaging, the {@link FaceQualityPolicy#KIOSK} policy reported but not enforced, {@link ImageLimits#DEFAULT}
-     * and one worker per available processor.
+     * no flip averaging, the {@link FaceQualityPolicy#KIOSK} policy reported but not enforced,
+     * {@link ImageLimits#DEFAULT} and one worker per available processor.
      */
     public static FaceEngineConfig of(Path detectorModel, FaceModelDescriptor embedder) {
         return new FaceEngineConfig(detectorModel, YUNET_2023MAR_SHA256, embedder, DEFAULT_DETECTION_THRESHOLD,

@@ -19,8 +19,8 @@ import org.borderid.OperatingPoint;
  *
  * <p>The engine aligns each face to the five-point template scaled to {@code inputWidth × inputHeight}, builds the
  * 1×3×H×W input tensor in {@code channelOrder} as {@code (pixel − mean) × scale} per channel (pixels 0..255), runs the
- * network and reads {@code dimension} floats from {@code outputName}. The dimension is verified with a dummy forward pass when the
- * engine opens.
+ * network and reads {@code dimension} floats from {@code outputName}. The dimension is verified with a dummy forward
+ * pass when the engine opens.
  *
  * <p>Two models are described here: {@link #MOBILEFACENET} (the shared test model, calibrated) and {@link #SFACE}
  * (the OpenCV zoo model users download; not calibrated here, see {@code docs/models.md}). Their {@code file} is a bare

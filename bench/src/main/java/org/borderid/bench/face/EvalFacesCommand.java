@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.borderid.bench.plot.FigureWriter;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.UsageException;
 import org.borderid.face.FaceEngine;
@@ -20,8 +21,8 @@ import org.opencv.core.Core;
 
 /**
  * {@code borderid eval faces <lfw folder> [--json FILE] [--roc FILE.svg] [--pairs FILE] [--model NAME|FILE]
- * [--model-file FILE] [--detector FILE] [--detection-threshold T] [--flip] [--quality-study] [--threads N]}: the LFW evaluation of
- * {@link FaceEvaluation}.
+ * [--model-file FILE] [--detector FILE] [--detection-threshold T] [--flip] [--quality-study] [--threads N]}: the
+ * LFW evaluation of {@link FaceEvaluation}.
  */
 public final class EvalFacesCommand implements CliCommand {
     static final String USAGE = """
@@ -30,7 +31,7 @@ public final class EvalFacesCommand implements CliCommand {
                                     View 1's pairsDevTrain.txt, pairsDevTest.txt, peopleDevTrain.txt, peopleDevTest.txt.
                                     A relative folder that does not exist is looked up under $BORDERID_SHARED/data/faces
               --json FILE           write the figures as JSON
-              --roc FILE            write the ROC plot as SVG (default: the JSON file name with .svg)
+              --roc FILE            write the ROC plot, .svg or .png (default: the JSON file name with .svg)
               --pairs FILE          also evaluate this pairs file: View 1 format (accuracy at the calibrated threshold)
                                     or View 2's pairs.txt (10-fold accuracy, mean and standard deviation)
               --model NAME|FILE     mobilefacenet (default), sface, or a model descriptor .properties file
@@ -81,8 +82,7 @@ public final class EvalFacesCommand implements CliCommand {
                 : a.json() != null ? a.json().resolveSibling(a.json().getFileName().toString()
                         .replaceFirst("(\\.json)?$", ".svg")) : null;
         if (roc != null) {
-            write(roc, RocSvg.render("LFW ROC, " + config.embedder().name() + (a.flip() ? " + flip" : ""),
-                    result.curves(), result.markers()));
+            FigureWriter.write(result.roc(), roc);
             err.println("wrote " + roc);
         }
         return 0;
