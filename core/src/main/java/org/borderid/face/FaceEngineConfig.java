@@ -54,7 +54,8 @@ public record FaceEngineConfig(Path detectorModel, String detectorSha256, FaceMo
      * 98.80% against 98.40%, TAR at FMR 1e-4 on the test people 95.28% against 94.65%, open-set FNIR at FPIR 1e-2
      * 8.89% against 9.79%. Cost: a second forward pass of the embedding network (+9 to +13 ms single-threaded on the
      * reference machine, JMH {@code FaceBenchmark}). Turn it off with {@link #withFlipAveraging(boolean)} where
-     * latency matters more than the last half point of accuracy; the model's thresholds hold for both (calibrated with flip averaging, conservative without).
+     * latency matters more than the last half point of accuracy; the model's thresholds hold for both (calibrated
+     * with flip averaging, conservative without).
      */
     public static final boolean DEFAULT_FLIP_AVERAGING = true;
 
