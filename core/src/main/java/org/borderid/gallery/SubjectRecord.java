@@ -70,8 +70,9 @@ public record SubjectRecord(String id, String agency, Set<String> lists, Map<Str
         attributes = copyAttributes(problems, attributes);
         face = face == null ? null : face.clone();
         checkFace(problems, face);
+        boolean fingersGiven = fingers != null && !fingers.isEmpty();
         fingers = copyFingers(problems, fingers);
-        if (face == null && fingers.isEmpty() && problems.isEmpty()) {
+        if (face == null && !fingersGiven) {
             problems.add(new InvalidRecordException.Problem("biometrics",
                     "a record needs a face embedding or at least one finger"));
         }

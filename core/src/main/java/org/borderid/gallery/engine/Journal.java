@@ -110,6 +110,9 @@ public final class Journal implements AutoCloseable {
     /** Starts a new segment whose first entry will be {@code nextSeq}; call once after replay. */
     public void start(long nextSeq) {
         try {
+            if (current != null) {
+                current.close();
+            }
             startSegment(nextSeq);
         } catch (IOException e) {
             throw new GalleryIOException("cannot create a journal segment in " + directory, e);
