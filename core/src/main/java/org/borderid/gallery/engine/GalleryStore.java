@@ -184,6 +184,9 @@ public final class GalleryStore implements AutoCloseable {
                     .setCodec(new GalleryCodec(manifest.faceEncoding()))
                     .setOpenMode(exists ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(64)
+                    // No waiting for merges on reopen (Lucene's default waits up to 500 ms): it would stretch the
+                    // time until an acknowledged change is searchable.
+                    .setMaxFullFlushMergeWaitMillis(0)
                     .setCommitOnClose(false);
             writer = new IndexWriter(index, iwc);
             long committedSeq = commitSeq(writer);
