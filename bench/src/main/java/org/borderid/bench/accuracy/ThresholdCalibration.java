@@ -12,6 +12,10 @@ import java.util.Arrays;
  * threshold achieves that. Ties are never split: when several impostors share the (k+1)-th highest score, all of them
  * are rejected and the empirical FMR is below α. When k ≥ n every score is accepted (−∞).
  *
+ * <p>The matcher's own pure function, {@code org.borderid.finger.engine.match.MatchCalibration.thresholds}, applies the
+ * same rule to the standard operating points; a test keeps the two identical. This class stays because the harness
+ * also needs arbitrary targets (1/impostor pairs, 0) and the count of accepted impostors behind each threshold.
+ *
  * <p>How far to trust the result depends on k: with k impostors above the threshold the relative standard error of
  * the FMR is about 1/√k, so k below ~10 (the "rule of 30" asks for 30) gives a noisy threshold, and k = 0 only says
  * "above every impostor seen". {@link Threshold#acceptedImpostors()} reports k for that reason.

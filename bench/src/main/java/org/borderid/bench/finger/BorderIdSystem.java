@@ -29,6 +29,13 @@ public final class BorderIdSystem implements FingerprintSystem {
         };
     }
 
+    /** A copy of the minutiae: BorderID templates cache their matching structures the first time they are matched. */
+    @Override
+    public Template fresh(Template template) {
+        FingerprintTemplate t = ((OurTemplate) template).template();
+        return new OurTemplate(FingerprintTemplate.of(t.width(), t.height(), t.minutiae(), t.quality()));
+    }
+
     @Override
     public Probe prepare(Template probe) {
         FingerprintMatcher matcher = new FingerprintMatcher(((OurTemplate) probe).template());

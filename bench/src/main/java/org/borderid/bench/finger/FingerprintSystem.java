@@ -26,6 +26,13 @@ public interface FingerprintSystem {
     /** Prepares a probe template once for many 1:1 comparisons. */
     Probe prepare(Template probe);
 
+    /**
+     * An equal template without any state derived from earlier comparisons, as a template is when just extracted or
+     * just read from a passport chip or a database. Benchmarks of a fresh 1:1 check use it so that caches filled by
+     * earlier iterations do not hide preparation work.
+     */
+    Template fresh(Template template);
+
     /** A system's template; only the same system's probes accept it. */
     interface Template {}
 

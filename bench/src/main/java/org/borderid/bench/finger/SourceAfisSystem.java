@@ -33,6 +33,12 @@ public final class SourceAfisSystem implements FingerprintSystem {
         return new Extracted(new AfisTemplate(new FingerprintTemplate(afisImage)));
     }
 
+    /** SourceAFIS templates are immutable and cache nothing; its matcher builds the probe's index every time. */
+    @Override
+    public Template fresh(Template template) {
+        return template;
+    }
+
     @Override
     public Probe prepare(Template probe) {
         FingerprintMatcher matcher = new FingerprintMatcher(((AfisTemplate) probe).template());

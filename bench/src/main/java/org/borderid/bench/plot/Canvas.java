@@ -14,6 +14,9 @@ interface Canvas {
 
     void polyline(double[] xs, double[] ys, int n, Stroke stroke);
 
+    /** Disjoint straight segments, {@code x1 y1 x2 y2} per segment in {@code coordinates}, one stroke for all. */
+    void segments(double[] coordinates, Stroke stroke);
+
     void rect(double x, double y, double width, double height, String fill, Stroke stroke);
 
     /**

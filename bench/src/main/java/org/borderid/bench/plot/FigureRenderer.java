@@ -1,6 +1,7 @@
 package org.borderid.bench.plot;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.borderid.bench.plot.Canvas.Anchor;
 import org.borderid.bench.plot.Canvas.Stroke;
@@ -122,24 +123,28 @@ final class FigureRenderer {
     }
 
     private static void grid(Panel p, Canvas c, double left, double top, double w, double h) {
+        List<Double> minor = new ArrayList<>();
         for (double v : p.x().minorTicks()) {
             double x = left + p.x().fraction(v) * w;
-            c.polyline(new double[] {x, x}, new double[] {top, top + h}, 2, MINOR_GRID);
+            Collections.addAll(minor, x, top, x, top + h);
         }
         for (double v : p.y().minorTicks()) {
             double y = top + h - p.y().fraction(v) * h;
-            c.polyline(new double[] {left, left + w}, new double[] {y, y}, 2, MINOR_GRID);
+            Collections.addAll(minor, left, y, left + w, y);
         }
+        c.segments(minor.stream().mapToDouble(Double::doubleValue).toArray(), MINOR_GRID);
+        List<Double> major = new ArrayList<>();
         for (double v : p.x().majorTicks()) {
             double x = left + p.x().fraction(v) * w;
-            c.polyline(new double[] {x, x}, new double[] {top, top + h}, 2, MAJOR_GRID);
+            Collections.addAll(major, x, top, x, top + h);
             c.text(x, top + h + 15, p.x().format(v), 10.5, Anchor.MIDDLE, false, false);
         }
         for (double v : p.y().majorTicks()) {
             double y = top + h - p.y().fraction(v) * h;
-            c.polyline(new double[] {left, left + w}, new double[] {y, y}, 2, MAJOR_GRID);
+            Collections.addAll(major, left, y, left + w, y);
             c.text(left - 5, y + 4, p.y().format(v), 10.5, Anchor.END, false, false);
         }
+        c.segments(major.stream().mapToDouble(Double::doubleValue).toArray(), MAJOR_GRID);
     }
 
     /** Draws a series, breaking it at NaN points and skipping points that would not move the pen visibly. */

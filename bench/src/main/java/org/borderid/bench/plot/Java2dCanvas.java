@@ -37,6 +37,17 @@ final class Java2dCanvas implements Canvas {
     }
 
     @Override
+    public void segments(double[] c, Stroke stroke) {
+        Path2D.Double path = new Path2D.Double();
+        for (int i = 0; i + 3 < c.length; i += 4) {
+            path.moveTo(c[i], c[i + 1]);
+            path.lineTo(c[i + 2], c[i + 3]);
+        }
+        apply(stroke);
+        g.draw(path);
+    }
+
+    @Override
     public void rect(double x, double y, double width, double height, String fill, Stroke stroke) {
         Rectangle2D.Double r = new Rectangle2D.Double(x, y, width, height);
         if (fill != null) {

@@ -28,6 +28,19 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void segments(double[] c, Stroke stroke) {
+        if (c.length < 4) {
+            return;
+        }
+        svg.append("<path fill=\"none\"").append(strokeAttributes(stroke)).append(" d=\"");
+        for (int i = 0; i + 3 < c.length; i += 4) {
+            svg.append(i == 0 ? "M" : " M").append(num(c[i])).append(' ').append(num(c[i + 1])).append(" L")
+                    .append(num(c[i + 2])).append(' ').append(num(c[i + 3]));
+        }
+        svg.append("\"/>\n");
+    }
+
+    @Override
     public void rect(double x, double y, double width, double height, String fill, Stroke stroke) {
         svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
                 .append(num(width)).append("\" height=\"").append(num(height)).append("\" fill=\"")

@@ -6,8 +6,9 @@ import org.borderid.bench.accuracy.ThresholdCalibration;
 
 /**
  * Score thresholds of one system for the standard operating points, from the impostor comparisons of a run: the FVC
- * impostor pairs within each database plus every image of each database against every image of every other one.
- * Pairs involving a failed extraction are left out: such comparisons never happen in use.
+ * impostor pairs within each database plus every image of each database against every image of every other one,
+ * except pairs known to show the same finger ({@link org.borderid.fixtures.fvc.FvcFingerIdentity}: FVC2000 DB1_B and
+ * DB2_B share fingers). Pairs involving a failed extraction are left out: such comparisons never happen in use.
  *
  * @param system             the system's name
  * @param databases          names of the databases pooled

@@ -12,8 +12,15 @@ import org.borderid.image.ImageFormatException;
 /**
  * An FVC database with every image decoded once to 8-bit gray, shared by all systems. An image that cannot be decoded
  * is {@code null}: every system fails to extract it (it counts toward FTE), and a warning names the file.
+ *
+ * @param database       the scanned folder
+ * @param images         decoded images by index into {@code database.images()}, null where undecodable (copied)
+ * @param pairs          the FVC pairs, ordered by probe
+ * @param decodeFailures images that could not be decoded
+ * @param genuinePairs   how many of the pairs are genuine
  */
-record DecodedDatabase(FvcDatabase database, GrayImage[] images, List<FvcPair> pairs, int decodeFailures) {
+record DecodedDatabase(FvcDatabase database, GrayImage[] images, List<FvcPair> pairs, int decodeFailures,
+        int genuinePairs) {
     DecodedDatabase {
         Objects.requireNonNull(database, "database");
         images = images.clone();
@@ -36,7 +43,15 @@ record DecodedDatabase(FvcDatabase database, GrayImage[] images, List<FvcPair> p
         for (GrayImage image : images) {
             failures += image == null ? 1 : 0;
         }
-        return new DecodedDatabase(database, images, database.pairs(), failures);
+        List<FvcPair> pairs = database.pairs();
+        int genuine = (int) pairs.stream().filter(FvcPair::genuine).count();
+        return new DecodedDatabase(database, images, pairs, failures, genuine);
+    }
+
+    /** A copy of the decoded images (use {@link #image(int)} to read one). */
+    @Override
+    public GrayImage[] images() {
+        return images.clone();
     }
 
     String name() {
@@ -54,10 +69,6 @@ record DecodedDatabase(FvcDatabase database, GrayImage[] images, List<FvcPair> p
     /** The decoded image at an index, or null when it could not be decoded. */
     GrayImage image(int index) {
         return images[index];
-    }
-
-    int genuinePairs() {
-        return (int) pairs.stream().filter(FvcPair::genuine).count();
     }
 
     int impostorPairs() {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.borderid.bench.BenchData;
 import org.borderid.bench.finger.FingerprintSystem;
 import org.borderid.bench.finger.FingerprintSystems;
 import org.borderid.cli.CliCommand;
@@ -18,8 +19,8 @@ import org.borderid.finger.FingerprintImage;
 import org.borderid.fixtures.fvc.FvcDatabase;
 
 /**
- * {@code borderid eval fingerprints <DB folder>[:dpi] ... [--json FILE] [--plot FILE.svg|.png] [--systems a,b]
- * [--threads N] [--calibrate FILE] [--no-timing]}.
+ * {@code borderid eval fingerprints <DB folder>[:dpi] ... [--json FILE] [--markdown FILE] [--plot FILE.svg|.png]
+ * [--systems a,b] [--threads N] [--calibrate FILE] [--no-timing]}.
  */
 public final class EvalFingerprintsCommand implements CliCommand {
     static final String USAGE = """
@@ -31,6 +32,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
               --threads N      worker threads for extraction and scoring (default: available processors)
               --json FILE      write the figures as JSON
               --plot FILE      write the DET plot, .svg or .png (repeatable)
+              --markdown FILE  write the table as Markdown (for the docs)
               --calibrate FILE also score cross-database impostors and write the thresholds for FMR 1e-2/1e-3/1e-4
               --no-timing      skip the single-threaded speed measurements (extract ms and cmp/s become '-')
             """;
@@ -70,6 +72,10 @@ public final class EvalFingerprintsCommand implements CliCommand {
             write(a.json(), ReportJson.write(report));
             err.println("wrote " + a.json());
         }
+        if (a.markdown() != null) {
+            write(a.markdown(), ReportTable.markdown(report));
+            err.println("wrote " + a.markdown());
+        }
         if (a.calibrate() != null) {
             write(a.calibrate(), ReportJson.writeCalibration(report));
             err.println("wrote " + a.calibrate());
@@ -104,7 +110,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
         }
         Path path = Path.of(folder);
         if (!Files.isDirectory(path) && !path.isAbsolute()) {
-            Path shared = sharedFingerprints().resolve(folder);
+            Path shared = BenchData.fingerprints().resolve(folder);
             if (Files.isDirectory(shared)) {
                 path = shared;
             }
@@ -112,27 +118,16 @@ public final class EvalFingerprintsCommand implements CliCommand {
         return FvcDatabase.scan(path, dpi);
     }
 
-    /** {@code $BORDERID_SHARED/data/fingerprints}, else {@code ../shared/data/fingerprints} next to the checkout. */
-    private static Path sharedFingerprints() {
-        String env = System.getenv("BORDERID_SHARED");
-        Path root;
-        if (env != null && !env.isBlank()) {
-            root = Path.of(env);
-        } else {
-            root = Path.of(System.getProperty("borderid.home", ".")).resolve("..").resolve("shared");
-        }
-        return root.resolve("data").resolve("fingerprints").normalize();
-    }
-
     /** Parsed command-line arguments. */
     record Arguments(List<String> databases, List<FingerprintSystem> systems, int threads, Path json,
-            List<Path> plots, Path calibrate, boolean timing) {
+            Path markdown, List<Path> plots, Path calibrate, boolean timing) {
 
         static Arguments parse(List<String> args) {
             List<String> databases = new ArrayList<>();
             List<FingerprintSystem> systems = null;
             int threads = Runtime.getRuntime().availableProcessors();
             Path json = null;
+            Path markdown = null;
             List<Path> plots = new ArrayList<>();
             Path calibrate = null;
             boolean timing = true;
@@ -142,6 +137,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
                     case "--systems" -> systems = systems(value(args, ++i, arg));
                     case "--threads" -> threads = threads(value(args, ++i, arg));
                     case "--json" -> json = Path.of(value(args, ++i, arg));
+                    case "--markdown" -> markdown = Path.of(value(args, ++i, arg));
                     case "--plot" -> plots.add(plot(value(args, ++i, arg)));
                     case "--calibrate" -> calibrate = Path.of(value(args, ++i, arg));
                     case "--no-timing" -> timing = false;
@@ -159,7 +155,7 @@ public final class EvalFingerprintsCommand implements CliCommand {
             if (systems == null) {
                 systems = systems(String.join(",", FingerprintSystems.NAMES));
             }
-            return new Arguments(databases, systems, threads, json, plots, calibrate, timing);
+            return new Arguments(databases, systems, threads, json, markdown, plots, calibrate, timing);
         }
 
         private static String value(List<String> args, int i, String option) {

@@ -14,9 +14,12 @@ import java.util.function.ToDoubleFunction;
  * @param fte                  failure to extract: images without a template / images
  * @param extractMsMedian      median single-threaded extraction time, milliseconds
  * @param comparisonsPerSecond single-threaded 1:1 comparisons per second with the probe prepared once
+ * @param extractCpuMsMedian   as extractMsMedian, by the thread's CPU time (robust to other load on the machine)
+ * @param comparisonsPerCpuSecond as comparisonsPerSecond, per second of the thread's CPU time
  */
 public record FingerprintFigures(double eer, double fnmrAtFmr1e2, double fnmrAtMinFmr, double zeroFmr, double fte,
-        double extractMsMedian, double comparisonsPerSecond) {
+        double extractMsMedian, double comparisonsPerSecond, double extractCpuMsMedian,
+        double comparisonsPerCpuSecond) {
 
     /** The arithmetic mean of each figure (NaN if any input's figure is NaN). */
     public static FingerprintFigures mean(List<FingerprintFigures> all) {
@@ -26,7 +29,8 @@ public record FingerprintFigures(double eer, double fnmrAtFmr1e2, double fnmrAtM
         return new FingerprintFigures(mean(all, FingerprintFigures::eer), mean(all, FingerprintFigures::fnmrAtFmr1e2),
                 mean(all, FingerprintFigures::fnmrAtMinFmr), mean(all, FingerprintFigures::zeroFmr),
                 mean(all, FingerprintFigures::fte), mean(all, FingerprintFigures::extractMsMedian),
-                mean(all, FingerprintFigures::comparisonsPerSecond));
+                mean(all, FingerprintFigures::comparisonsPerSecond), mean(all, FingerprintFigures::extractCpuMsMedian),
+                mean(all, FingerprintFigures::comparisonsPerCpuSecond));
     }
 
     private static double mean(List<FingerprintFigures> all, ToDoubleFunction<FingerprintFigures> figure) {
