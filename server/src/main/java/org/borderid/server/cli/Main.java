@@ -10,7 +10,7 @@ public final class Main {
 
     /** The commands this entry point offers. */
     public static List<CliCommand> commands() {
-        return List.of(new VersionCommand());
+        return List.of(new VersionCommand(), new org.borderid.server.cli.gallery.GalleryCommand());
     }
 
     public static void main(String[] args) {
