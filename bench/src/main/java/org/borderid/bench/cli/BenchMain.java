@@ -10,7 +10,9 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static List<CliCommand> commands() {
-        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand())));
+        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(),
+                new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand())));
     }
 
     public static void main(String[] args) {

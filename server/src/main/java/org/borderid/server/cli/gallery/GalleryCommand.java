@@ -140,7 +140,7 @@ public final class GalleryCommand implements CliCommand {
             case "templates" -> templates(positional, prefix, agency, lists, position);
             default -> throw new UsageException("unknown source '" + source + "' (fvc, templates)");
         };
-        try (Gallery gallery = Gallery.open(directory, configFor(directory, args))) {
+        try (Gallery gallery = Gallery.open(directory, GalleryLoader.bulkConfig(configFor(directory, args)))) {
             err.println("loading " + items.description() + " into " + directory);
             GalleryLoader.Result r = GalleryLoader.load(gallery, items.iterator(), items.total(), threads,
                     batch > 0 ? batch : GalleryLoader.batchFor(items.total(), threads), err);
