@@ -100,6 +100,7 @@ final class FingerIdentificationEval {
         List<List<DevTemplates.Impression>> probesByFold = new ArrayList<>();
         GalleryConfig config = GalleryConfig.defaults().withTemplateCacheBytes(options.templateCacheBytes());
         try (Gallery gallery = Gallery.open(galleryDir, config)) {
+            removeLeftoverFvcSubjects(gallery);
             for (int fold = 0; fold < 2; fold++) {
                 boolean firstHalf = fold == 0;
                 List<DevTemplates.Impression> enrolled = impressions.stream()
@@ -141,6 +142,25 @@ final class FingerIdentificationEval {
         int refused = (int) impressions.stream().filter(i -> i.template() == null).count();
         return new Report(options.distractors(), exhaustiveScanned, mated, exhaustive.size() - mated, refused,
                 figures);
+    }
+
+    /** Deletes FVC subjects a run that was interrupted between enrolling and deleting a fold left behind. */
+    private void removeLeftoverFvcSubjects(Gallery gallery) {
+        List<String> leftover = new ArrayList<>();
+        String after = null;
+        while (true) {
+            org.borderid.gallery.SubjectPage page = gallery.list(SubjectFilter.inLists("fvc"), after, Gallery.MAX_PAGE);
+            page.records().forEach(r -> leftover.add(r.id()));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            after = page.next().get();
+        }
+        leftover.forEach(gallery::delete);
+        if (!leftover.isEmpty()) {
+            gallery.refresh();
+            log.accept("removed " + leftover.size() + " FVC subjects left by an interrupted run");
+        }
     }
 
     private List<DevTemplates.Impression> impressions() throws Exception {
