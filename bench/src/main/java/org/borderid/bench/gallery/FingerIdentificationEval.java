@@ -56,9 +56,10 @@ final class FingerIdentificationEval {
      *                          figures become bounds (see {@link Report#exhaustiveScanned})
      * @param fvcTemplates      a cache file of FVC templates to use instead of extracting with the current extractor
      *                          (null: current extractor)
+     * @param folds             1 (fingers 101–105 enrolled, the others non-mated) or 2 (both halves in turn)
      */
     record Options(Path cache, Path distractorFile, int distractors, int threads, List<Integer> rescored,
-                   long templateCacheBytes, boolean partialExhaustive, Path fvcTemplates) {}
+                   long templateCacheBytes, boolean partialExhaustive, Path fvcTemplates, int folds) {}
 
     /** Figures of one system (the exhaustive scan, or the index with one re-scoring budget). */
     record Figures(String system, int rescoredPerSearch, double rank1, double fnirAtFpir, double threshold,
@@ -71,7 +72,7 @@ final class FingerIdentificationEval {
      *                          lower bound of the true maximum, so the exhaustive row's rank-1 is an upper bound and
      *                          its FNIR a lower bound of the full scan's
      */
-    record Report(int distractors, int exhaustiveScanned, int matedProbes, int nonMatedProbes, int refusedCaptures,
+    record Report(int folds, int distractors, int exhaustiveScanned, int matedProbes, int nonMatedProbes, int refusedCaptures,
                   List<Figures> systems) {}
 
     /** Per-probe outcome. */
@@ -101,7 +102,7 @@ final class FingerIdentificationEval {
         GalleryConfig config = GalleryConfig.defaults().withTemplateCacheBytes(options.templateCacheBytes());
         try (Gallery gallery = Gallery.open(galleryDir, config)) {
             removeLeftoverFvcSubjects(gallery);
-            for (int fold = 0; fold < 2; fold++) {
+            for (int fold = 0; fold < options.folds(); fold++) {
                 boolean firstHalf = fold == 0;
                 List<DevTemplates.Impression> enrolled = impressions.stream()
                         .filter(i -> i.impression() == 1 && i.template() != null && inFold(i, firstHalf)).toList();
@@ -126,7 +127,7 @@ final class FingerIdentificationEval {
                 gallery.refresh();
             }
         }
-        for (int fold = 0; fold < 2; fold++) {
+        for (int fold = 0; fold < options.folds(); fold++) {
             exhaustive.addAll(exhaustiveOutcomes(probesByFold.get(fold), enrolledByFold.get(fold), impressions,
                     distractorBest));
         }
@@ -140,7 +141,7 @@ final class FingerIdentificationEval {
         }
         int mated = (int) exhaustive.stream().filter(Outcome::mated).count();
         int refused = (int) impressions.stream().filter(i -> i.template() == null).count();
-        return new Report(options.distractors(), exhaustiveScanned, mated, exhaustive.size() - mated, refused,
+        return new Report(options.folds(), options.distractors(), exhaustiveScanned, mated, exhaustive.size() - mated, refused,
                 figures);
     }
 
