@@ -12,8 +12,9 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static List<CliCommand> commands() {
-        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand())),
-                new LoadCommand());
+        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
+                new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand())), new LoadCommand());
     }
 
     public static void main(String[] args) {
