@@ -13,9 +13,12 @@ import java.util.Objects;
 import org.borderid.OperatingPoint;
 import org.borderid.finger.FingerprintExtractor;
 import org.borderid.finger.FingerprintMatcher;
+import org.borderid.gallery.GalleryConfig;
 import org.borderid.server.audit.AuditLog;
 import org.borderid.server.config.ServerConfig;
 import org.borderid.server.demo.DemoGallery;
+import org.borderid.server.engine.FaceEngineReader;
+import org.borderid.server.engine.GallerySubjectStore;
 import org.borderid.server.http.ApiContext;
 import org.borderid.server.http.ApiServices;
 import org.borderid.server.http.HttpApi;
@@ -92,6 +95,27 @@ public final class BorderIdServer implements AutoCloseable {
         }
     }
 
+    private static void loadFaces(ServerConfig config, Engines engines, Readiness readiness,
+            List<AutoCloseable> resources) {
+        try {
+            FaceEngineReader faces = FaceEngineReader.open(config.face(), config.limits().imageLimits(),
+                    config.limits().effectiveWorkers());
+            synchronized (resources) {
+                if (resources.isEmpty()) { // the server was closed while the models loaded
+                    faces.close();
+                    return;
+                }
+                resources.add(1, faces);
+            }
+            engines.faces(faces);
+            readiness.set("face", Readiness.State.READY, "models loaded: " + faces.model() + " (" + faces.dimension()
+                    + "-d)");
+        } catch (RuntimeException e) {
+            LOG.error("cannot load the face models: {}", e.getMessage());
+            readiness.set("face", Readiness.State.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
     private static void enrollDemo(EnrollmentService enrollment, Engines engines, Path shared, Readiness readiness) {
         if (engines.store().isEmpty()) {
             readiness.set("demo", Readiness.State.FAILED, "no gallery");
@@ -141,7 +165,10 @@ public final class BorderIdServer implements AutoCloseable {
      *                                        cannot be used (the message says which)
      */
     public static BorderIdServer start(ServerConfig config) {
-        return start(config, null);
+        Objects.requireNonNull(config, "config");
+        int faceDimension = config.face() == null ? GalleryConfig.DEFAULT_FACE_DIMENSION
+                : FaceEngineReader.descriptor(config.face()).dimension();
+        return start(config, GallerySubjectStore.factory(faceDimension));
     }
 
     /**
@@ -173,7 +200,8 @@ public final class BorderIdServer implements AutoCloseable {
                     fingerScale());
             readiness.set("fingerprint", Readiness.State.STARTING, "warming up");
             readiness.set("gallery", Readiness.State.STARTING, "opening");
-            readiness.set("face", Readiness.State.DISABLED, "face engine not wired yet");
+            readiness.set("face", config.face() == null ? Readiness.State.DISABLED : Readiness.State.STARTING,
+                    config.face() == null ? "no face models configured: face captures get 503" : "loading models");
             Gauge.builder("borderid.gallery.subjects", engines, e -> e.store().map(st -> (double) st.count(
                     SubjectQuery.ALL)).orElse(Double.NaN)).description("Subjects enrolled in the gallery")
                     .register(metrics.registry());
@@ -200,6 +228,9 @@ public final class BorderIdServer implements AutoCloseable {
             warmup.setDaemon(true);
             warmup.start();
             Thread loader = new Thread(() -> {
+                if (config.face() != null) {
+                    loadFaces(config, engines, readiness, resources);
+                }
                 openGallery(galleries, data.resolve(GALLERY_FOLDER), engines, readiness, resources);
                 if (config.demo()) {
                     enrollDemo(services.enrollment(), engines, Path.of(config.demoData()), readiness);
