@@ -29,6 +29,7 @@ import org.borderid.server.security.RateLimiter;
 import org.borderid.server.service.DecisionPolicy;
 import org.borderid.server.service.EnrollmentService;
 import org.borderid.server.service.Engines;
+import org.borderid.server.service.FaceReader;
 import org.borderid.server.service.FingerReader;
 import org.borderid.server.service.IdentificationService;
 import org.borderid.server.service.Readiness;
@@ -108,11 +109,34 @@ public final class BorderIdServer implements AutoCloseable {
                 resources.add(1, faces);
             }
             engines.faces(faces);
-            readiness.set("face", Readiness.State.READY, "models loaded: " + faces.model() + " (" + faces.dimension()
-                    + "-d)");
+            readiness.set("face", Readiness.State.STARTING, "models loaded, checking the gallery");
         } catch (RuntimeException e) {
             LOG.error("cannot load the face models: {}", e.getMessage());
             readiness.set("face", Readiness.State.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses faces when the gallery's face index holds embeddings of another dimension than the loaded model's
+     * (the model was changed under an existing data folder): face captures get 503 and /ready says why, instead of
+     * every face enrollment failing.
+     */
+    private static void checkFaceDimension(Engines engines, Readiness readiness) {
+        if (engines.faces().isEmpty()) {
+            return;
+        }
+        FaceReader faces = engines.faces().get();
+        java.util.OptionalInt gallery = engines.store().map(SubjectStore::faceDimension)
+                .orElse(java.util.OptionalInt.empty());
+        if (gallery.isEmpty() || gallery.getAsInt() == faces.dimension()) {
+            readiness.set("face", Readiness.State.READY, "models loaded: " + faces.model() + " (" + faces.dimension()
+                    + "-d)");
+        } else {
+            engines.faces(null);
+            String why = "the gallery holds " + gallery.getAsInt() + "-d face embeddings but model " + faces.model()
+                    + " gives " + faces.dimension() + "-d: configure the gallery's model or use a new data folder";
+            LOG.error("faces disabled: {}", why);
+            readiness.set("face", Readiness.State.FAILED, why);
         }
     }
 
@@ -232,6 +256,7 @@ public final class BorderIdServer implements AutoCloseable {
                     loadFaces(config, engines, readiness, resources);
                 }
                 openGallery(galleries, data.resolve(GALLERY_FOLDER), engines, readiness, resources);
+                checkFaceDimension(engines, readiness);
                 if (config.demo()) {
                     enrollDemo(services.enrollment(), engines, Path.of(config.demoData()), readiness);
                 }

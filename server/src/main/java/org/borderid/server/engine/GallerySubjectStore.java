@@ -129,6 +129,11 @@ public final class GallerySubjectStore implements SubjectStore {
     }
 
     @Override
+    public java.util.OptionalInt faceDimension() {
+        return java.util.OptionalInt.of(faceDimension);
+    }
+
+    @Override
     public void makeSearchable() {
         gallery.refresh();
     }

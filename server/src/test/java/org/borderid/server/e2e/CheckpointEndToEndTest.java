@@ -17,9 +17,11 @@ import org.borderid.server.OpenApiContract;
 import org.borderid.server.TestClient;
 import org.borderid.server.config.FaceConfig;
 import org.borderid.server.config.ServerConfig;
+import org.borderid.server.engine.GallerySubjectStore;
 import org.borderid.server.security.ApiKeyStore;
 import org.borderid.server.security.Role;
 import org.borderid.server.service.DecisionPolicy;
+import org.borderid.server.service.Readiness;
 import org.borderid.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +182,30 @@ class CheckpointEndToEndTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().path("outcome").asText()).as(r.toString()).isEqualTo("NO_HIT");
         assertThat(r.json().path("candidates")).isEmpty();
+    }
+
+    @Test
+    void aGalleryOfAnotherFaceDimensionDisablesFacesInsteadOfFailingEveryEnrollment(@TempDir Path other)
+            throws Exception {
+        ApiKeyStore keys = ApiKeyStore.open(other);
+        String otherAdmin = keys.create(Role.ADMIN, "").secret();
+        ServerConfig config = ServerConfig.DEFAULT.withPort(0).withData(other.toString())
+                .withFace(new FaceConfig(SharedData.require("models/yunet/face_detection_yunet_2023mar.onnx")
+                        .toString(), "mobilefacenet", SharedData.require("models/mobilefacenet/mobilefacenet.onnx")
+                        .toString()));
+        try (BorderIdServer mismatched = BorderIdServer.start(config,
+                folder -> GallerySubjectStore.open(folder, 64))) {
+            assertThat(mismatched.awaitReady(Duration.ofSeconds(90))).isFalse();
+            assertThat(mismatched.readiness().get("face").state()).isEqualTo(Readiness.State.FAILED);
+            assertThat(mismatched.readiness().get("face").detail()).contains("64-d", "128-d");
+            TestClient c = new TestClient(mismatched.url()).onResponse(OpenApiContract.get()::check);
+            TestClient.Response r = c.postJson("/v1/subjects", otherAdmin, Map.of("id", "f-1", "agency", "test",
+                    "face", b64(lfw("Colin_Powell", 1))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(503);
+            TestClient.Response fingerOnly = c.postJson("/v1/subjects", otherAdmin, Map.of("id", "f-2", "agency",
+                    "test", "fingers", List.of(Map.of("position", "RIGHT_INDEX", "image", b64(fvc(101, 1))))));
+            assertThat(fingerOnly.status()).as(fingerOnly.toString()).isEqualTo(201);
+        }
     }
 
     private static JsonNode verify(String subject, byte[] face, byte[] finger) {
