@@ -13,10 +13,12 @@ import java.util.Objects;
 import org.borderid.OperatingPoint;
 import org.borderid.finger.FingerprintExtractor;
 import org.borderid.finger.FingerprintMatcher;
+import org.borderid.gallery.GalleryConfig;
 import org.borderid.server.audit.AuditLog;
 import org.borderid.server.config.ServerConfig;
 import org.borderid.server.demo.DemoGallery;
 import org.borderid.server.engine.FaceEngineReader;
+import org.borderid.server.engine.GallerySubjectStore;
 import org.borderid.server.http.ApiContext;
 import org.borderid.server.http.ApiServices;
 import org.borderid.server.http.HttpApi;
@@ -187,7 +189,10 @@ public final class BorderIdServer implements AutoCloseable {
      *                                        cannot be used (the message says which)
      */
     public static BorderIdServer start(ServerConfig config) {
-        return start(config, null); // the Lucene gallery is wired in when it lands on main
+        Objects.requireNonNull(config, "config");
+        int faceDimension = config.face() == null ? GalleryConfig.DEFAULT_FACE_DIMENSION
+                : FaceEngineReader.descriptor(config.face()).dimension();
+        return start(config, GallerySubjectStore.factory(faceDimension));
     }
 
     /**

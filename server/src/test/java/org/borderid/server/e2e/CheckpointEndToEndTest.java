@@ -12,16 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.borderid.server.BorderIdServer;
 import org.borderid.server.OpenApiContract;
 import org.borderid.server.TestClient;
 import org.borderid.server.config.FaceConfig;
 import org.borderid.server.config.ServerConfig;
+import org.borderid.server.engine.GallerySubjectStore;
 import org.borderid.server.security.ApiKeyStore;
 import org.borderid.server.security.Role;
 import org.borderid.server.service.DecisionPolicy;
-import org.borderid.server.service.MemorySubjectStore;
 import org.borderid.server.service.Readiness;
 import org.borderid.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole server with the face engine on the shared models and the fingerprint engine (an in-memory subject store
- * until the Lucene gallery lands on main) over real HTTP: LFW faces and FVC2002 fingers enrolled by an administrator, then
+ * The whole server as deployed — the face engine with the shared models, the fingerprint engine and the Lucene
+ * gallery in the data folder — over real HTTP: LFW faces and FVC2002 fingers enrolled by an administrator, then
  * verified and screened by a kiosk with faces, fingers and both.
  */
 class CheckpointEndToEndTest {
@@ -66,7 +65,7 @@ class CheckpointEndToEndTest {
                 .withPolicy(new DecisionPolicy(p.verifyTargetFmr(), p.identifyTargetFpir(),
                         p.identifyMaxCandidates(), p.identifyDefaultList(), "recognition", p.minFingerQuality(),
                         p.disagreementFmr()));
-        server = BorderIdServer.start(config, folder -> new MemorySubjectStore());
+        server = BorderIdServer.start(config);
         assertThat(server.awaitReady(Duration.ofSeconds(90))).as(server.readiness().snapshot().toString()).isTrue();
         client = new TestClient(server.url()).onResponse(OpenApiContract.get()::check);
         for (Map.Entry<String, Object[]> s : SUBJECTS.entrySet()) {
@@ -195,7 +194,7 @@ class CheckpointEndToEndTest {
                         .toString(), "mobilefacenet", SharedData.require("models/mobilefacenet/mobilefacenet.onnx")
                         .toString()));
         try (BorderIdServer mismatched = BorderIdServer.start(config,
-                folder -> new MemorySubjectStore(OptionalInt.of(64)))) {
+                folder -> GallerySubjectStore.open(folder, 64))) {
             assertThat(mismatched.awaitReady(Duration.ofSeconds(90))).isFalse();
             assertThat(mismatched.readiness().get("face").state()).isEqualTo(Readiness.State.FAILED);
             assertThat(mismatched.readiness().get("face").detail()).contains("64-d", "128-d");
