@@ -3,6 +3,7 @@ package org.borderid.bench.cli;
 import java.util.List;
 import org.borderid.bench.eval.finger.EvalFingerprintsCommand;
 import org.borderid.bench.face.EvalFacesCommand;
+import org.borderid.bench.load.LoadCommand;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.CommandLine;
 
@@ -13,7 +14,7 @@ public final class BenchMain {
     public static List<CliCommand> commands() {
         return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
                 new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
-                new org.borderid.bench.gallery.EvalGalleryFacesCommand())));
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand())), new LoadCommand());
     }
 
     public static void main(String[] args) {
