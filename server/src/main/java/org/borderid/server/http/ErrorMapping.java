@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
+    /**
+     * Largest unread body drained before an error response, bytes: 2 MiB covers a kiosk request with a face and two
+     * finger images (typically 0.2–1 MB of base64); larger bodies are refused with {@code Connection: close}.
+     */
+    static final long DRAIN_LIMIT_BYTES = 2L << 20;
+
     private final ObjectMapper json;
 
     public ErrorMapping(ObjectMapper json) {
@@ -45,9 +51,9 @@ public final class ErrorMapping {
     /** Writes a problem response. */
     public void respond(Context ctx, Problem problem, Map<String, String> headers) {
         headers.forEach(ctx::header);
-        if (unreadBody(ctx)) {
-            // Refused before its body was read (401, 403, 413, 415...): the connection cannot be reused safely,
-            // so say so rather than let the client send its next request into a closing connection.
+        if (unreadBody(ctx) && !drained(ctx)) {
+            // Refused before its body was read (413, or a large body refused by 401, 403, 415...): the connection
+            // cannot be reused safely, so say so rather than let the client send its next request into it.
             ctx.header("Connection", "close");
         }
         byte[] body;
@@ -57,6 +63,34 @@ public final class ErrorMapping {
             throw new IllegalStateException("cannot serialize a problem", ex);
         }
         ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(body);
+    }
+
+    /**
+     * Reads and discards a small unread body (declared length at most {@link #DRAIN_LIMIT_BYTES}) so the response is
+     * delivered and the connection stays usable: answering while the client is still sending and then closing makes
+     * the client's TCP stack reset the connection, and the client may never see the answer (a kiosk with a wrong key
+     * would get a connection error instead of its 401).
+     *
+     * @return whether the body is now fully read
+     */
+    private static boolean drained(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= 0 || length > DRAIN_LIMIT_BYTES) {
+            return false;
+        }
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > DRAIN_LIMIT_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean unreadBody(Context ctx) {
