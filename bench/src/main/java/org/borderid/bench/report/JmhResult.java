@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -18,12 +17,13 @@ import java.util.TreeMap;
  * @param warmup     warm-up iterations × time, as JMH prints it ({@code 6 × 2 s})
  * @param measurement measured iterations × time ({@code 5 × 2 s})
  * @param jdk        the benchmark JVM's version ({@code 25.0.3})
- * @param params     {@code @Param} values by name (sorted)
+ * @param params     {@code @Param} values by name (a sorted, unmodifiable copy)
  * @param primary    the primary metric
- * @param secondary  secondary metrics ({@code @AuxCounters}, profilers) by name (sorted)
+ * @param secondary  secondary metrics ({@code @AuxCounters}, profilers, sample-mode percentiles) by name (a sorted,
+ *                   unmodifiable copy)
  */
 public record JmhResult(String benchmark, String mode, int threads, int forks, String warmup, String measurement,
-        String jdk, SortedMap<String, String> params, Metric primary, SortedMap<String, Metric> secondary) {
+        String jdk, Map<String, String> params, Metric primary, Map<String, Metric> secondary) {
     /** Throughput mode label. */
     public static final String THROUGHPUT = "thrpt";
     /** Average time mode label. */
@@ -82,7 +82,7 @@ public record JmhResult(String benchmark, String mode, int threads, int forks, S
      * @param percentiles score percentiles by percent (0..100); in sample mode, of the sampled operation times
      * @param samples     measured iterations (throughput, average time) or sampled operations (sample time)
      */
-    public record Metric(double score, double error, String unit, SortedMap<Double, Double> percentiles,
+    public record Metric(double score, double error, String unit, Map<Double, Double> percentiles,
             long samples) {
         public Metric {
             Objects.requireNonNull(unit, "unit");
