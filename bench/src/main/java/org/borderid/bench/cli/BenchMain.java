@@ -2,6 +2,7 @@ package org.borderid.bench.cli;
 
 import java.util.List;
 import org.borderid.bench.eval.finger.EvalFingerprintsCommand;
+import org.borderid.bench.face.EvalFacesCommand;
 import org.borderid.bench.report.BenchReportCommand;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.CommandLine;
@@ -11,7 +12,8 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static List<CliCommand> commands() {
-        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand())), new BenchReportCommand());
+        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand())),
+                new BenchReportCommand());
     }
 
     public static void main(String[] args) {

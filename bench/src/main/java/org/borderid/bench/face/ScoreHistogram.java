@@ -1,0 +1,119 @@
+package org.borderid.bench.face;
+
+/**
+ * Counts of cosine similarities in fixed bins over −1..1, for score sets too large to keep (tens of millions of
+ * impostor pairs). Scores below −1 (a failed capture is scored −∞) fall into the lowest bin, as do all scores the
+ * decision rule must reject at every threshold.
+ *
+ * <p>Decision rule: a pair matches when its score is at or above the threshold. Bins are {@code [lo, lo + width)};
+ * thresholds read from the histogram are bin lower edges, so they are exact for the binned data and within one bin
+ * width ({@link #BIN_WIDTH}) of the exact empirical threshold.
+ */
+final class ScoreHistogram {
+    /** Bin width: 2e-5 in cosine similarity, far below any meaningful threshold difference. */
+    static final double BIN_WIDTH = 2e-5;
+    private static final int BINS = (int) Math.round(2 / BIN_WIDTH);
+
+    private final long[] counts = new long[BINS];
+    private long total;
+
+    void add(double score) {
+        counts[bin(score)]++;
+        total++;
+    }
+
+    void addAll(ScoreHistogram other) {
+        for (int i = 0; i < BINS; i++) {
+            counts[i] += other.counts[i];
+        }
+        total += other.total;
+    }
+
+    long total() {
+        return total;
+    }
+
+    private static int bin(double score) {
+        if (!(score >= -1)) {
+            return 0;
+        }
+        int b = (int) ((score + 1) / BIN_WIDTH);
+        return Math.min(BINS - 1, b);
+    }
+
+    private static double lowerEdge(int bin) {
+        return -1 + bin * BIN_WIDTH;
+    }
+
+    /** Fraction of scores at or above the threshold (rounded down to its bin edge). */
+    double rateAtOrAbove(double threshold) {
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long n = 0;
+        for (int i = bin(threshold); i < BINS; i++) {
+            n += counts[i];
+        }
+        return (double) n / total;
+    }
+
+    /**
+     * The lowest threshold (a bin edge) at which at most {@code rate} of the scores are at or above it: the
+     * threshold for a target false match rate when this histogram holds impostor scores.
+     */
+    double thresholdAtRate(double rate) {
+        long allowed = (long) Math.floor(rate * total);
+        long above = 0;
+        int lowest = BINS; // threshold above every score
+        for (int i = BINS - 1; i >= 0; i--) {
+            above += counts[i];
+            if (above > allowed) {
+                break;
+            }
+            lowest = i;
+        }
+        return lowest == BINS ? 1 + BIN_WIDTH : lowerEdge(lowest);
+    }
+
+    /**
+     * Equal error rate against a genuine-score histogram: the point where the false match rate of these (impostor)
+     * scores and the false non-match rate of the genuine scores are closest, averaged.
+     */
+    double equalErrorRate(ScoreHistogram genuine) {
+        long impostorAbove = total;
+        long genuineBelow = 0;
+        double best = Double.NaN;
+        double bestGap = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < BINS; i++) {
+            double fmr = (double) impostorAbove / total;
+            double fnmr = (double) genuineBelow / genuine.total;
+            double gap = Math.abs(fmr - fnmr);
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = (fmr + fnmr) / 2;
+            }
+            impostorAbove -= counts[i];
+            genuineBelow += genuine.counts[i];
+        }
+        return best;
+    }
+
+    /**
+     * The ROC: for each bin edge where the false match rate changes, {FMR, TAR} with this histogram as impostors.
+     *
+     * @return rows {fmr, tar}, FMR decreasing
+     */
+    double[][] roc(ScoreHistogram genuine) {
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        long impostorAbove = total;
+        long genuineAbove = genuine.total;
+        for (int i = 0; i < BINS; i++) {
+            if (counts[i] > 0 || i == 0) {
+                points.add(new double[] {(double) impostorAbove / total, (double) genuineAbove / genuine.total});
+            }
+            impostorAbove -= counts[i];
+            genuineAbove -= genuine.counts[i];
+        }
+        return points.toArray(new double[0][]);
+    }
+}
