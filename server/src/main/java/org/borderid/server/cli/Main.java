@@ -3,6 +3,7 @@ package org.borderid.server.cli;
 import java.util.List;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.CommandLine;
+import org.borderid.fixtures.synth.cli.SynthCommand;
 
 /** Entry point of {@code ./borderid} for every command except the bench ones (eval, load, bench-report). */
 public final class Main {
@@ -10,7 +11,7 @@ public final class Main {
 
     /** The commands this entry point offers. */
     public static List<CliCommand> commands() {
-        return List.of(new VersionCommand());
+        return List.of(new VersionCommand(), new SynthCommand());
     }
 
     public static void main(String[] args) {
