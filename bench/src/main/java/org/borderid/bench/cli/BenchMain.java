@@ -4,6 +4,7 @@ import java.util.List;
 import org.borderid.bench.eval.finger.EvalFingerprintsCommand;
 import org.borderid.bench.face.EvalFacesCommand;
 import org.borderid.bench.report.BenchReportCommand;
+import org.borderid.bench.load.LoadCommand;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.CommandLine;
 
@@ -13,7 +14,7 @@ public final class BenchMain {
 
     public static List<CliCommand> commands() {
         return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand())),
-                new BenchReportCommand());
+                new LoadCommand(), new BenchReportCommand());
     }
 
     public static void main(String[] args) {

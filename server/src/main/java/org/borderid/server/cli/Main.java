@@ -11,7 +11,8 @@ public final class Main {
 
     /** The commands this entry point offers. */
     public static List<CliCommand> commands() {
-        return List.of(new VersionCommand(), new SynthCommand());
+        return List.of(new VersionCommand(), new SynthCommand(), new ServeCommand(), new KeysCommand(),
+                new AuditCommand(), new DevCertCommand());
     }
 
     public static void main(String[] args) {
