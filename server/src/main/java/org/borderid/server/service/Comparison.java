@@ -28,7 +28,10 @@ public final class Comparison {
             ScoreScale fingerScale) {
         List<ModalityScore> out = new ArrayList<>();
         if (probe.face() != null) {
-            if (reference.face() == null) {
+            if (reference.face() == null || !reference.face().model().equals(probe.face().vector().model())
+                    || faceScale.isEmpty()) {
+                // No reference face, or one embedded by another model (the server's model changed since enrollment:
+                // such faces must be re-enrolled; embeddings of different models are never compared).
                 out.add(new ModalityScore("face", null, ModalityScore.NOT_ENROLLED, null, null, null));
             } else {
                 double similarity = probe.face().vector().cosine(reference.face());
