@@ -85,8 +85,10 @@ final class KioskSection {
             maxLatency = Math.max(maxLatency, max(latency.get(latency.size() - 1).y()));
         }
         Axis kiosks = Axis.linear("concurrent kiosks", 0, maxX + 0.5);
+        List<String> notes = throughput.stream().anyMatch(s -> s.style() == Series.Style.REFERENCE)
+                ? List.of("dashed: perfect scaling to " + cores + " cores") : List.of();
         Panel left = new Panel("Throughput", kiosks, Axis.linear("transactions / s", 0, headroom(maxThroughput)),
-                throughput, List.of());
+                throughput, notes);
         Panel right = new Panel("Latency", kiosks, Axis.linear("ms per transaction", 0, headroom(maxLatency)),
                 latency, List.of());
         return Figure.grid("Kiosk transaction (face + two fingers) vs concurrent kiosks", plots.subtitle(), 2,
