@@ -8,6 +8,7 @@ import org.borderid.face.FaceEngine;
 import org.borderid.face.FaceEngineConfig;
 import org.borderid.face.engine.Embedder;
 import org.borderid.face.engine.ModelFile;
+import org.borderid.opencv.OpenCvNatives;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,6 +51,7 @@ public class FaceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        OpenCvNatives.ensureLoaded(); // Core's native methods need the library before the engine loads it
         Core.setNumThreads(1);
         FaceEngineConfig config = FaceBenchData.defaultConfig().withFlipAveraging(flip);
         engine = FaceEngine.open(config);
