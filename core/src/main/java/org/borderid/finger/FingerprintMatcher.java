@@ -9,11 +9,12 @@ import org.borderid.finger.engine.match.PreparedTemplate;
 /**
  * 1:1 fingerprint comparison. The constructor prepares the probe once; {@link #match} is thread-safe.
  *
- * <p>The score is a similarity in [0, 1], invariant to rotation and translation and tolerant of distortion and partial
- * overlap: Minutia Cylinder-Code local descriptors consolidated by relaxation (design, parameters and measured figures
- * in {@code docs/fingerprint.md}). Impostor comparisons score near 0 and rarely above 0.04; genuine comparisons of
- * good captures score around 0.1 to 0.3. Compare it with {@link #threshold(OperatingPoint)} rather than with a fixed
- * number. Templates with fewer than four usable minutiae score 0 against everything.
+ * <p>The score is a similarity in [0, 1], invariant to translation and to rotations up to ±90°, tolerant of elastic
+ * distortion, partial overlap and missing or spurious minutiae: Minutia Cylinder-Code local descriptors consolidated by
+ * relaxation, then checked against the overlap of the aligned templates (design, parameters and measured figures in
+ * {@code docs/fingerprint.md}). Self-matches score about 0.99, genuine comparisons of good captures 0.1 to 0.3,
+ * impostor comparisons mostly below 0.01. Compare it with {@link #threshold(OperatingPoint)} rather than with a fixed
+ * number. Templates with fewer than four usable minutiae score 0 against everything. Scores are symmetric.
  */
 public final class FingerprintMatcher {
     private final FingerprintTemplate probe;

@@ -55,14 +55,43 @@ final class ConvexHull {
         return new ConvexHull(hx, hy);
     }
 
+    /** Number of vertices (fewer than 3: the distinct points of a degenerate hull). */
+    int size() {
+        return xs.length;
+    }
+
+    float x(int vertex) {
+        return xs[vertex];
+    }
+
+    float y(int vertex) {
+        return ys[vertex];
+    }
+
+    /** Whether (px, py) lies inside or on the hull (never for a hull of fewer than 3 vertices). */
+    boolean contains(float px, float py) {
+        return contains(xs, ys, xs.length, px, py);
+    }
+
+    /**
+     * Whether (px, py) lies inside or on the polygon of the first n vertices (xs, ys), counter-clockwise in the y-up
+     * sense like a hull's; polygons of fewer than 3 vertices contain nothing.
+     */
+    static boolean contains(float[] xs, float[] ys, int n, float px, float py) {
+        if (n < 3) {
+            return false;
+        }
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            if ((xs[i] - xs[j]) * (py - ys[j]) - (ys[i] - ys[j]) * (px - xs[j]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static long cross(long o, long a, long b) {
         long ox = o >> 32, oy = (int) o, ax = a >> 32, ay = (int) a, bx = b >> 32, by = (int) b;
         return (ax - ox) * (by - oy) - (ay - oy) * (bx - ox);
-    }
-
-    /** Number of hull vertices. */
-    int size() {
-        return xs.length;
     }
 
     /**

@@ -91,12 +91,12 @@ final class CylinderBuilder {
      * Fills {@code bits} ({@code n * WORDS}) and {@code masks} ({@code n * MASK_WORDS}) and returns, per minutia,
      * whether its cylinder is valid.
      */
-    static boolean[] build(int n, int[] x, int[] y, int[] direction, long[] bits, long[] masks) {
+    static boolean[] build(int n, int[] x, int[] y, int[] direction, ConvexHull hull, long[] bits, long[] masks) {
         boolean[] valid = new boolean[n];
         if (n == 0) {
             return valid;
         }
-        ConvexHull.Area area = ConvexHull.of(x, y, n).expand(AREA_MARGIN);
+        ConvexHull.Area area = hull.expand(AREA_MARGIN);
         float[] sum = new float[CELLS_PER_LAYER * DIRECTION_CELLS]; // cell-major: (i * 16 + j) * 6 + k
         long[] touched = new long[MASK_WORDS];
         for (int m = 0; m < n; m++) {
@@ -104,11 +104,8 @@ final class CylinderBuilder {
                 continue;
             }
             int neighbours = accumulate(m, n, x, y, direction, sum, touched);
-            if (neighbours >= MIN_NEIGHBOURS) {
-                valid[m] = true;
-                encode(sum, touched, masks, m * MASK_WORDS, bits, m * WORDS);
-            }
-            clear(sum, touched);
+            valid[m] = neighbours >= MIN_NEIGHBOURS;
+            encode(sum, touched, masks, m * MASK_WORDS, valid[m] ? bits : null, m * WORDS);
         }
         return valid;
     }
@@ -141,47 +138,61 @@ final class CylinderBuilder {
             int jLow = Math.max(0, ceil(fj - cut));
             int jHigh = Math.min(SPATIAL_CELLS - 1, floor(fj + cut));
             int dirBase = Angles.difference(direction[t], direction[m]) * DIRECTION_CELLS;
+            float d0 = DIRECTIONAL[dirBase];
+            float d1 = DIRECTIONAL[dirBase + 1];
+            float d2 = DIRECTIONAL[dirBase + 2];
+            float d3 = DIRECTIONAL[dirBase + 3];
+            float d4 = DIRECTIONAL[dirBase + 4];
+            float d5 = DIRECTIONAL[dirBase + 5];
             for (int i = iLow; i <= iHigh; i++) {
                 float di2 = (i - fi) * (i - fi);
-                for (int j = jLow; j <= jHigh; j++) {
-                    float d2 = di2 + (j - fj) * (j - fj);
-                    if (d2 > cut2) {
-                        continue;
-                    }
-                    float spatial = GAUSS[(int) (d2 * GAUSS_RESOLUTION + 0.5f)];
-                    int cell = i * SPATIAL_CELLS + j;
-                    touched[cell >>> 6] |= 1L << cell;
-                    int at = cell * DIRECTION_CELLS;
-                    for (int k = 0; k < DIRECTION_CELLS; k++) {
-                        sum[at + k] += spatial * DIRECTIONAL[dirBase + k];
-                    }
+                float rest = cut2 - di2;
+                if (rest < 0) {
+                    continue;
+                }
+                // The cells of this row within the cut-off circle: one run, no test per cell.
+                float half = (float) Math.sqrt(rest);
+                int jFrom = Math.max(jLow, ceil(fj - half));
+                int jTo = Math.min(jHigh, floor(fj + half));
+                if (jFrom > jTo) {
+                    continue;
+                }
+                int first = i * SPATIAL_CELLS + jFrom;
+                touched[first >>> 6] |= ((1L << (jTo - jFrom + 1)) - 1) << (first & 63);
+                for (int j = jFrom, at = first * DIRECTION_CELLS; j <= jTo; j++, at += DIRECTION_CELLS) {
+                    float spatial = GAUSS[(int) ((di2 + (j - fj) * (j - fj)) * GAUSS_RESOLUTION + 0.5f)];
+                    sum[at] += spatial * d0;
+                    sum[at + 1] += spatial * d1;
+                    sum[at + 2] += spatial * d2;
+                    sum[at + 3] += spatial * d3;
+                    sum[at + 4] += spatial * d4;
+                    sum[at + 5] += spatial * d5;
                 }
             }
         }
         return neighbours;
     }
 
-    /** Sets the bits of the valid touched cells whose sum reaches the threshold. */
+    /**
+     * Sets the bits of the valid touched cells whose sum reaches the threshold (unless {@code bits} is null), and
+     * zeroes the touched cells and marks for the next cylinder.
+     */
     private static void encode(float[] sum, long[] touched, long[] masks, int maskAt, long[] bits, int bitsAt) {
         for (int w = 0; w < MASK_WORDS; w++) {
-            for (long live = touched[w] & masks[maskAt + w]; live != 0; live &= live - 1) {
+            long valid = bits == null ? 0 : masks[maskAt + w];
+            for (long live = touched[w]; live != 0; live &= live - 1) {
                 int bit = Long.numberOfTrailingZeros(live);
                 int at = (w * Long.SIZE + bit) * DIRECTION_CELLS;
-                for (int k = 0; k < DIRECTION_CELLS; k++) {
-                    if (sum[at + k] >= BIT_THRESHOLD) {
-                        bits[bitsAt + k * MASK_WORDS + w] |= 1L << bit;
+                if ((valid & (1L << bit)) != 0) {
+                    for (int k = 0; k < DIRECTION_CELLS; k++) {
+                        if (sum[at + k] >= BIT_THRESHOLD) {
+                            bits[bitsAt + k * MASK_WORDS + w] |= 1L << bit;
+                        }
                     }
                 }
-            }
-        }
-    }
-
-    /** Zeroes the touched cells of {@code sum} and the touched marks. */
-    private static void clear(float[] sum, long[] touched) {
-        for (int w = 0; w < MASK_WORDS; w++) {
-            for (long live = touched[w]; live != 0; live &= live - 1) {
-                int at = (w * Long.SIZE + Long.numberOfTrailingZeros(live)) * DIRECTION_CELLS;
-                Arrays.fill(sum, at, at + DIRECTION_CELLS, 0);
+                for (int k = 0; k < DIRECTION_CELLS; k++) {
+                    sum[at + k] = 0;
+                }
             }
             touched[w] = 0;
         }

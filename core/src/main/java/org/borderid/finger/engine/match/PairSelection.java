@@ -8,8 +8,6 @@ import java.util.Arrays;
  * one-to-one selection keeps one strong minutia from filling the pair list on its own, as LSA does.)
  */
 final class PairSelection {
-    private static final boolean LSS = Boolean.getBoolean("x.lss");
-
     private PairSelection() {}
 
     /**
@@ -23,13 +21,13 @@ final class PairSelection {
 
     /** Greedy one-to-one pass over the pairs sorted in ascending order, from the top. */
     private static int take(Workspace w, long[] sorted, int count, int limit) {
-        int stamp = w.stamp;
+        int stamp = w.nextStamp();
         int selected = 0;
         for (int i = count - 1; i >= 0 && selected < limit; i--) {
             long pair = sorted[i];
             int a = Pairs.probe(pair);
             int b = Pairs.candidate(pair);
-            if (!LSS && (w.probeStamp[a] == stamp || w.candidateStamp[b] == stamp)) {
+            if (w.probeStamp[a] == stamp || w.candidateStamp[b] == stamp) {
                 continue;
             }
             w.probeStamp[a] = stamp;

@@ -28,6 +28,8 @@ public final class PreparedTemplate {
      * words twice); all zero for invalid cylinders.
      */
     final long[] masks;
+    /** Convex hull of all minutiae: the fingerprint area as far as the template tells. */
+    final ConvexHull hull;
     /** Indices of the minutiae whose cylinder is valid, ascending. */
     final int[] valid;
     /** {@link #valid} sorted by direction (then index). */
@@ -46,7 +48,8 @@ public final class PreparedTemplate {
         this.direction = direction;
         this.bits = new long[count * WORDS];
         long[] built = new long[count * MASK_WORDS];
-        boolean[] usable = CylinderBuilder.build(count, x, y, direction, bits, built);
+        this.hull = ConvexHull.of(x, y, count);
+        boolean[] usable = CylinderBuilder.build(count, x, y, direction, hull, bits, built);
         this.masks = new long[count * MASK_STRIDE];
         int usableCount = 0;
         for (int i = 0; i < count; i++) {
