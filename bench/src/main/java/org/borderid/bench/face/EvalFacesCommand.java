@@ -15,11 +15,12 @@ import org.borderid.face.FaceEngineConfig;
 import org.borderid.face.FaceModelDescriptor;
 import org.borderid.face.FaceQualityPolicy;
 import org.borderid.fixtures.lfw.LfwDataset;
+import org.borderid.opencv.OpenCvNatives;
 import org.opencv.core.Core;
 
 /**
  * {@code borderid eval faces <lfw folder> [--json FILE] [--roc FILE.svg] [--pairs FILE] [--model NAME|FILE]
- * [--model-file FILE] [--detector FILE] [--detection-threshold T] [--flip] [--threads N]}: the LFW evaluation of
+ * [--model-file FILE] [--detector FILE] [--detection-threshold T] [--flip] [--quality-study] [--threads N]}: the LFW evaluation of
  * {@link FaceEvaluation}.
  */
 public final class EvalFacesCommand implements CliCommand {
@@ -38,6 +39,8 @@ public final class EvalFacesCommand implements CliCommand {
               --detector FILE       YuNet ONNX (default: $BORDERID_SHARED/models/yunet/face_detection_yunet_2023mar.onnx)
               --detection-threshold T   smallest detector confidence (default 0.6)
               --flip                average the embeddings of the face and its mirror image
+              --quality-study       also degrade pairsDevTest's mated photos step by step (size, blur, exposure,
+                                    contrast) and bin them by pose: how each quality measure relates to matching
               --threads N           capture threads (default: available processors; OpenCV single-threaded in each)
             """;
 
@@ -59,13 +62,15 @@ public final class EvalFacesCommand implements CliCommand {
         }
         Arguments a = Arguments.parse(args);
         LfwDataset dataset = LfwDataset.open(a.folder());
+        OpenCvNatives.ensureLoaded();
         Core.setNumThreads(1); // one capture per thread; OpenCV must not fan out inside each
         FaceEngineConfig config = FaceEngineConfig.of(a.detector(), a.model())
                 .withDetectionThreshold(a.detectionThreshold()).withFlipAveraging(a.flip())
                 .withQuality(FaceQualityPolicy.RECOGNITION, false).withMaxConcurrency(a.threads());
         FaceEvaluation.Result result;
         try (FaceEngine engine = FaceEngine.open(config)) {
-            result = new FaceEvaluation(engine, dataset, a.threads(), a.pairs(), err::println).run();
+            result = new FaceEvaluation(engine, dataset, a.threads(), a.pairs(), a.qualityStudy(), err::println)
+                    .run();
         }
         print(result.report(), out);
         if (a.json() != null) {
@@ -87,23 +92,34 @@ public final class EvalFacesCommand implements CliCommand {
     private static void print(Map<String, Object> report, PrintStream out) {
         Map<String, Object> capture = (Map<String, Object>) report.get("capture");
         Map<String, Object> calibration = (Map<String, Object>) report.get("calibration");
+        Map<String, Object> thresholds = (Map<String, Object>) calibration.get("fmr_thresholds");
         Map<String, Object> test = (Map<String, Object>) report.get("test");
         Map<String, Object> ids = (Map<String, Object>) report.get("test_identities");
         Map<String, Object> ident = (Map<String, Object>) report.get("identification");
-        out.printf(Locale.ROOT, "images %d, detection failures %d (%.3f%%), %.1f images/s%n", capture.get("images"),
-                capture.get("detection_failures"), 100 * (double) capture.get("detection_failure_rate"),
-                (double) capture.get("images_per_second"));
-        out.printf(Locale.ROOT, "calibration: accuracy threshold %.4f (train accuracy %.4f); FMR thresholds %s from"
-                + " %,d impostor pairs%n", calibration.get("accuracy_threshold"), calibration.get("train_accuracy"),
-                calibration.get("fmr_thresholds"), calibration.get("impostor_pairs"));
-        out.printf(Locale.ROOT, "View 1 test: accuracy %.4f, TAR@FAR1e-2 %.4f, TAR@FAR1e-3 %.4f, EER %.4f, "
-                + "detection failures %d%n", test.get("accuracy"), test.get("tar_at_far_1e-2"),
+        out.printf(Locale.ROOT, "images %d, detection failures %d (%.3f%%), %.1f images/s on %d threads%n",
+                capture.get("images"), capture.get("detection_failures"),
+                100 * (double) capture.get("detection_failure_rate"), (double) capture.get("images_per_second"),
+                capture.get("threads"));
+        out.printf(Locale.ROOT, "calibration (%,d impostor pairs of the training people): FMR 1e-2 %.4f, 1e-3 %.4f,"
+                + " 1e-4 %.4f; accuracy threshold %.4f (pairsDevTrain accuracy %.4f)%n",
+                calibration.get("impostor_pairs"), thresholds.get("fmr_1e-2"), thresholds.get("fmr_1e-3"),
+                thresholds.get("fmr_1e-4"), calibration.get("accuracy_threshold"), calibration.get("train_accuracy"));
+        out.printf(Locale.ROOT, "View 1 test: accuracy %.4f (%.4f at the training people's balanced threshold), "
+                + "TAR@FAR1e-2 %.4f, TAR@FAR1e-3 %.4f, EER %.4f, detection failures %d%n", test.get("accuracy"),
+                test.get("accuracy_at_train_identities_threshold"), test.get("tar_at_far_1e-2"),
                 test.get("tar_at_far_1e-3"), test.get("eer"), test.get("detection_failures"));
-        out.printf(Locale.ROOT, "test identities (%,d mated / %,d non-mated pairs): EER %.4f, at calibrated "
-                + "thresholds %s%n", ids.get("mated_pairs"), ids.get("non_mated_pairs"), ids.get("eer"),
-                ids.get("at_calibrated_thresholds"));
-        out.printf(Locale.ROOT, "identification: rank-1 %.4f, %s%n", ident.get("rank1_identification_rate"),
-                ident.get("at_fpir_1e-2"));
+        out.printf(Locale.ROOT, "test people (%,d mated / %,d non-mated pairs): EER %.4f%n", ids.get("mated_pairs"),
+                ids.get("non_mated_pairs"), ids.get("eer"));
+        Map<String, Object> at = (Map<String, Object>) ids.get("at_calibrated_thresholds");
+        for (Map.Entry<String, Object> e : at.entrySet()) {
+            Map<String, Object> p = (Map<String, Object>) e.getValue();
+            out.printf(Locale.ROOT, "  %s threshold %.4f: FMR %.2e, TAR %.4f%n", e.getKey(), p.get("threshold"),
+                    p.get("fmr"), p.get("tar"));
+        }
+        Map<String, Object> fpir = (Map<String, Object>) ident.get("at_fpir_1e-2");
+        out.printf(Locale.ROOT, "identification (%d gallery, %d mated, %d non-mated probes): rank-1 %.4f, FNIR %.4f"
+                + " at FPIR %.4f%n", ident.get("gallery"), ident.get("mated_probes"), ident.get("non_mated_probes"),
+                ident.get("rank1_identification_rate"), fpir.get("fnir"), fpir.get("fpir"));
         if (report.get("pairs") instanceof Map<?, ?> pairs) {
             out.println("pairs file: " + pairs);
         }
@@ -125,7 +141,7 @@ public final class EvalFacesCommand implements CliCommand {
 
     /** Parsed command-line arguments. */
     record Arguments(Path folder, Path json, Path roc, Path pairs, FaceModelDescriptor model, Path detector,
-            double detectionThreshold, boolean flip, int threads) {
+            double detectionThreshold, boolean flip, boolean qualityStudy, int threads) {
 
         static Arguments parse(List<String> args) {
             Path folder = null;
@@ -137,6 +153,7 @@ public final class EvalFacesCommand implements CliCommand {
             Path detector = FaceBenchData.yunet();
             double detectionThreshold = FaceEngineConfig.DEFAULT_DETECTION_THRESHOLD;
             boolean flip = false;
+            boolean qualityStudy = false;
             int threads = Runtime.getRuntime().availableProcessors();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -149,6 +166,7 @@ public final class EvalFacesCommand implements CliCommand {
                     case "--detector" -> detector = Path.of(value(args, ++i, arg));
                     case "--detection-threshold" -> detectionThreshold = number(value(args, ++i, arg), arg, 0, 1);
                     case "--flip" -> flip = true;
+                    case "--quality-study" -> qualityStudy = true;
                     case "--threads" -> threads = (int) number(value(args, ++i, arg), arg, 1, 256);
                     default -> {
                         if (arg.startsWith("-")) {
@@ -171,7 +189,7 @@ public final class EvalFacesCommand implements CliCommand {
                 }
             }
             return new Arguments(folder, json, roc, pairs, descriptor(model, modelFile), detector,
-                    detectionThreshold, flip, threads);
+                    detectionThreshold, flip, qualityStudy, threads);
         }
 
         private static FaceModelDescriptor descriptor(String model, Path modelFile) {

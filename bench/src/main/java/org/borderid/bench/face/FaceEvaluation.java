@@ -7,11 +7,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.borderid.OperatingPoint;
 import org.borderid.face.FaceEngine;
 import org.borderid.face.FaceEngineConfig;
+import org.borderid.face.FaceModelDescriptor;
 import org.borderid.face.FaceQuality;
 import org.borderid.face.FaceQualityPolicy;
 import org.borderid.face.QualityIssue;
@@ -33,7 +35,8 @@ import org.borderid.fixtures.lfw.LfwPairs;
  * there, the TAR, the EER and the ROC;</li>
  * <li>open-set identification over all of LFW ({@link Identification});</li>
  * <li>optionally any pairs file in LFW's format ({@code --pairs}); View 2's ten folds give the standard 10-fold
- * accuracy.</li>
+ * accuracy;</li>
+ * <li>optionally the quality study ({@link FaceQualityStudy}, {@code --quality-study}).</li>
  * </ol>
  */
 final class FaceEvaluation {
@@ -47,13 +50,16 @@ final class FaceEvaluation {
     private final LfwDataset dataset;
     private final int threads;
     private final Path pairsFile;
+    private final boolean qualityStudy;
     private final Consumer<String> log;
 
-    FaceEvaluation(FaceEngine engine, LfwDataset dataset, int threads, Path pairsFile, Consumer<String> log) {
+    FaceEvaluation(FaceEngine engine, LfwDataset dataset, int threads, Path pairsFile, boolean qualityStudy,
+            Consumer<String> log) {
         this.engine = engine;
         this.dataset = dataset;
         this.threads = threads;
         this.pairsFile = pairsFile;
+        this.qualityStudy = qualityStudy;
         this.log = log;
     }
 
@@ -82,19 +88,26 @@ final class FaceEvaluation {
         for (OperatingPoint point : OperatingPoint.values()) {
             thresholds.put(point, trainAll.nonMated().thresholdAtRate(point.falseMatchRate()));
         }
-        report.put("calibration", calibration(train, accuracyThreshold, trainAll, thresholds, trainPeople.size()));
+        double balancedThreshold = trainAll.nonMated().balancedAccuracyThreshold(trainAll.mated());
+        report.put("calibration", calibration(train, accuracyThreshold, balancedThreshold, trainAll, thresholds,
+                trainPeople.size()));
 
         log.accept("testing on pairsDevTest.txt and all pairs of peopleDevTest.txt");
         PairScores test = score(captures, testPairs.pairs());
-        report.put("test", test(captures, testPairs, test, accuracyThreshold, thresholds));
+        report.put("test", test(captures, testPairs, test, accuracyThreshold, balancedThreshold, thresholds));
         AllPairs testAll = AllPairs.score(captures, imagesOf(byPerson, testPeople), threads);
-        report.put("test_identities", testIdentities(testAll, thresholds, testPeople.size()));
+        report.put("test_identities", testIdentities(testAll, thresholds, engine.model(), testPeople.size()));
 
         log.accept("identification: first image of each person with 2+ images as gallery");
         report.put("identification", Identification.run(captures, byPerson, FPIR_TARGETS));
 
         if (extraPairs != null) {
             report.put("pairs", pairsReport(captures, extraPairs, accuracyThreshold));
+        }
+        if (qualityStudy) {
+            log.accept("quality study on the mated pairs of pairsDevTest.txt");
+            report.put("quality_study", FaceQualityStudy.run(engine, dataset, testPairs.pairs(),
+                    thresholds.get(OperatingPoint.FMR_1E3), threads, log));
         }
 
         List<RocSvg.Curve> curves = List.of(new RocSvg.Curve(String.format("peopleDevTest: %,d mated, %,d non-mated"
@@ -204,13 +217,14 @@ final class FaceEvaluation {
         return r;
     }
 
-    private static Map<String, Object> calibration(PairScores train, double accuracyThreshold, AllPairs all,
-            Map<OperatingPoint, Double> thresholds, int people) {
+    private static Map<String, Object> calibration(PairScores train, double accuracyThreshold,
+            double balancedThreshold, AllPairs all, Map<OperatingPoint, Double> thresholds, int people) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("pairs_file", "pairsDevTrain.txt");
         r.put("pairs", train.size());
         r.put("accuracy_threshold", accuracyThreshold);
         r.put("train_accuracy", train.accuracy(accuracyThreshold));
+        r.put("balanced_accuracy_threshold_train_identities", balancedThreshold);
         r.put("impostor_people", people);
         r.put("impostor_pairs", all.nonMated().total());
         Map<String, Object> t = new LinkedHashMap<>();
@@ -232,12 +246,13 @@ final class FaceEvaluation {
     }
 
     private static Map<String, Object> test(LfwCaptures captures, LfwPairs pairs, PairScores test,
-            double accuracyThreshold, Map<OperatingPoint, Double> thresholds) {
+            double accuracyThreshold, double balancedThreshold, Map<OperatingPoint, Double> thresholds) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("pairs_file", "pairsDevTest.txt");
         r.put("pairs", test.size());
         r.put("accuracy", test.accuracy(accuracyThreshold));
         r.put("accuracy_threshold", accuracyThreshold);
+        r.put("accuracy_at_train_identities_threshold", test.accuracy(balancedThreshold));
         r.put("best_accuracy_on_test", test.accuracy(test.bestAccuracyThreshold()));
         r.put("tar_at_far_1e-2", test.trueAcceptRate(thresholds.get(OperatingPoint.FMR_1E2)));
         r.put("tar_at_far_1e-3", test.trueAcceptRate(thresholds.get(OperatingPoint.FMR_1E3)));
@@ -255,14 +270,16 @@ final class FaceEvaluation {
         }).count();
         r.put("images", images.size());
         r.put("detection_failures", failures);
-        r.put("note", "tar_at_far_x: share of the 500 mated pairs at or above the threshold calibrated for FMR x on"
-                + " the training identities (calibration.fmr_thresholds); test_identities shows the FMR it gives"
-                + " on unseen identities");
+        r.put("note", "accuracy: at the best-accuracy threshold of pairsDevTrain.txt; accuracy_at_train_identities_"
+                + "threshold: at the best balanced-accuracy threshold over all pairs of the peopleDevTrain.txt people;"
+                + " tar_at_far_x: share of the 500 mated pairs at or above the threshold calibrated for FMR x on the"
+                + " training identities (calibration.fmr_thresholds); test_identities shows the FMR it gives on"
+                + " unseen identities");
         return r;
     }
 
     private static Map<String, Object> testIdentities(AllPairs all, Map<OperatingPoint, Double> thresholds,
-            int people) {
+            FaceModelDescriptor model, int people) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("people", people);
         r.put("mated_pairs", all.mated().total());
@@ -278,6 +295,18 @@ final class FaceEvaluation {
             calibrated.put(key(point), p);
         }
         r.put("at_calibrated_thresholds", calibrated);
+        Map<String, Object> shipped = new LinkedHashMap<>();
+        for (OperatingPoint point : OperatingPoint.values()) {
+            OptionalDouble t = model.calibratedThreshold(point);
+            if (t.isPresent()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("threshold", t.getAsDouble());
+                p.put("fmr", all.nonMated().rateAtOrAbove(t.getAsDouble()));
+                p.put("tar", all.mated().rateAtOrAbove(t.getAsDouble()));
+                shipped.put(key(point), p);
+            }
+        }
+        r.put("at_model_thresholds", shipped);
         Map<String, Object> roc = new LinkedHashMap<>();
         for (double far : new double[] {1e-2, 1e-3, 1e-4, 1e-5}) {
             roc.put(rate(far), all.mated().rateAtOrAbove(all.nonMated().thresholdAtRate(far)));
@@ -302,13 +331,7 @@ final class FaceEvaluation {
             r.put("threshold_from", "pairsDevTrain.txt");
             return r;
         }
-        // LFW's protocol: each fold is tested at the best-accuracy threshold of the other folds.
-        double[] accuracies = new double[folds.size()];
-        for (int f = 0; f < folds.size(); f++) {
-            List<PairScores> others = new ArrayList<>(folds);
-            others.remove(f);
-            accuracies[f] = folds.get(f).accuracy(PairScores.pool(others).bestAccuracyThreshold());
-        }
+        double[] accuracies = PairScores.crossValidatedAccuracies(folds);
         double mean = Arrays.stream(accuracies).average().orElse(Double.NaN);
         double var = Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).sum() / (accuracies.length - 1);
         r.put("accuracy_mean", mean);

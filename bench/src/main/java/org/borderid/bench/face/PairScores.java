@@ -1,6 +1,7 @@
 package org.borderid.bench.face;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Exact verification figures of a small set of scored pairs (LFW's pairs files: hundreds to thousands of pairs).
@@ -43,6 +44,21 @@ record PairScores(double[] mated, double[] nonMated) {
         double[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
+    }
+
+    /**
+     * LFW's 10-fold protocol: each fold's accuracy at the best-accuracy threshold of the other folds pooled.
+     *
+     * @return one accuracy per fold
+     */
+    static double[] crossValidatedAccuracies(List<PairScores> folds) {
+        double[] accuracies = new double[folds.size()];
+        for (int f = 0; f < folds.size(); f++) {
+            List<PairScores> others = new java.util.ArrayList<>(folds);
+            others.remove(f);
+            accuracies[f] = folds.get(f).accuracy(pool(others).bestAccuracyThreshold());
+        }
+        return accuracies;
     }
 
     int size() {

@@ -99,6 +99,27 @@ final class ScoreHistogram {
     }
 
     /**
+     * The threshold (a bin edge) maximising TAR − FMR (Youden's J) with this histogram as impostor scores: the
+     * threshold of best balanced accuracy, i.e. of best accuracy on a set with as many mated as non-mated pairs.
+     */
+    double balancedAccuracyThreshold(ScoreHistogram genuine) {
+        long impostorAbove = total;
+        long genuineAbove = genuine.total;
+        double best = Double.NEGATIVE_INFINITY;
+        int bestBin = 0;
+        for (int i = 0; i < BINS; i++) {
+            double j = (double) genuineAbove / genuine.total - (double) impostorAbove / total;
+            if (j > best) {
+                best = j;
+                bestBin = i;
+            }
+            impostorAbove -= counts[i];
+            genuineAbove -= genuine.counts[i];
+        }
+        return lowerEdge(bestBin);
+    }
+
+    /**
      * The ROC: for each bin edge where the false match rate changes, {FMR, TAR} with this histogram as impostors.
      *
      * @return rows {fmr, tar}, FMR decreasing

@@ -42,6 +42,22 @@ class PairScoresTest {
     }
 
     @Test
+    void tenFoldAccuracyTestsEachFoldAtTheOtherFoldsThreshold() {
+        // nine folds separate at 0.5; the tenth has its mated scores at 0.45, below the others' threshold
+        List<PairScores> folds = new java.util.ArrayList<>();
+        for (int f = 0; f < 9; f++) {
+            folds.add(new PairScores(new double[] {0.6, 0.7}, new double[] {0.2, 0.4}));
+        }
+        folds.add(new PairScores(new double[] {0.45, 0.8}, new double[] {0.1, 0.3}));
+        double[] accuracies = PairScores.crossValidatedAccuracies(folds);
+        assertThat(accuracies).hasSize(10);
+        assertThat(accuracies[9]).isEqualTo(0.75); // 0.45 falls below the threshold learnt on folds 0..8
+        for (int f = 0; f < 9; f++) {
+            assertThat(accuracies[f]).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void histogramThresholdsAgreeWithExactQuantiles() {
         long seed = 20_240_601L;
         Random random = new Random(seed);

@@ -59,11 +59,15 @@ class FaceQualityAssessorTest {
     }
 
     @Test
-    void theTemplateIsFrontalAndLevel() {
-        double[] pose = FaceQualityAssessor.pose(template(2.5, 30, 40));
-        assertThat(pose[0]).isCloseTo(0, offset(0.5));
-        assertThat(pose[1]).isCloseTo(0, offset(0.5));
-        assertThat(pose[2]).isCloseTo(0, offset(0.5));
+    void aFrontalFaceIsLevelAndTheTemplateLooksSlightlyUp() {
+        double[] pose = FaceQualityAssessor.pose(turned(0, 0));
+        assertThat(pose[0]).isCloseTo(0, offset(0.01));
+        assertThat(pose[1]).isCloseTo(0, offset(0.01));
+        assertThat(pose[2]).isCloseTo(0, offset(0.01));
+        // the alignment template's nose sits higher than YuNet's on frontal faces (docs/face.md)
+        double[] template = FaceQualityAssessor.pose(template(2.5, 30, 40));
+        assertThat(template[0]).isCloseTo(0, offset(0.5));
+        assertThat(template[1]).isCloseTo(-11.5, offset(1.0));
     }
 
     @Test
@@ -77,9 +81,10 @@ class FaceQualityAssessorTest {
                     in[i].x() * Math.sin(angle) + in[i].y() * Math.cos(angle));
         }
         double[] pose = FaceQualityAssessor.pose(new FaceLandmarks(out[0], out[1], out[2], out[3], out[4]));
-        assertThat(pose[2]).isCloseTo(20, offset(0.5)); // the template's own eye line is 0.3° off level
-        assertThat(pose[0]).isCloseTo(0, offset(0.5));
-        assertThat(pose[1]).isCloseTo(0, offset(0.5));
+        double[] level = FaceQualityAssessor.pose(lm);
+        assertThat(pose[2] - level[2]).isCloseTo(20, offset(0.01));
+        assertThat(pose[0]).isCloseTo(level[0], offset(0.01));
+        assertThat(pose[1]).isCloseTo(level[1], offset(0.01));
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.borderid.face.FaceEngine;
 import org.borderid.face.FaceEngineConfig;
 import org.borderid.face.engine.Embedder;
 import org.borderid.face.engine.ModelFile;
-import org.borderid.opencv.OpenCvNatives;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.borderid.opencv.OpenCvNatives;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 
@@ -51,7 +51,7 @@ public class FaceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        OpenCvNatives.ensureLoaded(); // Core's native methods need the library before the engine loads it
+        OpenCvNatives.ensureLoaded();
         Core.setNumThreads(1);
         FaceEngineConfig config = FaceBenchData.defaultConfig().withFlipAveraging(flip);
         engine = FaceEngine.open(config);

@@ -7,7 +7,6 @@ import org.borderid.face.FaceEngineConfig;
 import org.borderid.face.engine.Detection;
 import org.borderid.face.engine.YuNetDetector;
 import org.borderid.image.ImageLimits;
-import org.borderid.opencv.OpenCvNatives;
 import org.borderid.image.engine.OpenCvImageDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.borderid.opencv.OpenCvNatives;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 
@@ -42,7 +42,7 @@ public class FaceStageBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        OpenCvNatives.ensureLoaded(); // Core's native methods need the library before the engine loads it
+        OpenCvNatives.ensureLoaded();
         Core.setNumThreads(1);
         FaceEngineConfig config = FaceBenchData.defaultConfig();
         List<byte[]> encoded = FaceBenchmarkData.encoded();
