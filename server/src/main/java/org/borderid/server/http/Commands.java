@@ -180,8 +180,9 @@ final class Commands {
         }
         if (agency == null) {
             errors.add("agency", "REQUIRED", "the owning agency is required");
-        } else {
-            checkId(agency, "agency", errors);
+        } else if (!Subject.AGENCY.matcher(agency).matches()) {
+            errors.add("agency", "INVALID", "agencies are 1..64 letters, digits and . _ : - (starting with a letter "
+                    + "or digit)");
         }
         lists = lists == null ? List.of(policy.identifyDefaultList()) : lists;
         if (lists.isEmpty() || lists.size() > Subject.MAX_LISTS) {

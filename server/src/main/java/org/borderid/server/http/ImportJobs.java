@@ -190,6 +190,7 @@ public final class ImportJobs implements AutoCloseable {
                 job.lines.incrementAndGet();
                 importLine(job, lineNo, line);
             }
+            enrollment.makeSearchable();
             job.status = "DONE";
         } catch (IOException | RuntimeException e) {
             LOG.error("import job {} failed", job.id, e);
@@ -214,7 +215,7 @@ public final class ImportJobs implements AutoCloseable {
             EnrollCommand command = commands.subject(RequestBodies.parse(json, line.getBytes(StandardCharsets.UTF_8),
                     RequestBodies.SubjectJson.class), null, errors);
             try {
-                enrollment.enroll(job.who, command);
+                enrollment.enrollQuietly(job.who, command);
                 job.enrolled.incrementAndGet();
             } catch (SubjectExistsException e) {
                 switch (job.onDuplicate) {

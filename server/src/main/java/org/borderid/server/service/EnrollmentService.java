@@ -34,6 +34,16 @@ public final class EnrollmentService {
      * @throws UnusableCaptureException if a capture cannot be read or is too poor
      */
     public SubjectView enroll(Principal who, EnrollCommand command) {
+        SubjectView view = enrollQuietly(who, command);
+        engines.requireStore().makeSearchable();
+        return view;
+    }
+
+    /**
+     * Enrolls without making the subject searchable at once (bulk imports: searchable within the store's refresh
+     * interval, and at the end of the job).
+     */
+    public SubjectView enrollQuietly(Principal who, EnrollCommand command) {
         SubjectStore store = engines.requireStore();
         if (store.get(command.id()).isPresent()) {
             throw new SubjectExistsException(command.id()); // before the costly extraction; the store re-checks
@@ -55,6 +65,7 @@ public final class EnrollmentService {
         Subject old = store.get(command.id()).orElseThrow(() -> new SubjectNotFoundException(command.id()));
         Subject subject = subject(command, old.enrolled(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         store.replace(subject);
+        store.makeSearchable();
         audit.append(who, AuditAction.REPLACE, subject.id(), "ok", describe(subject));
         return SubjectView.of(subject);
     }
@@ -66,7 +77,13 @@ public final class EnrollmentService {
      */
     public void delete(Principal who, String id) {
         engines.requireStore().delete(id);
+        engines.requireStore().makeSearchable();
         audit.append(who, AuditAction.DELETE, id, "ok", "");
+    }
+
+    /** Makes the acknowledged enrollments searchable now (end of a bulk import). */
+    public void makeSearchable() {
+        engines.store().ifPresent(SubjectStore::makeSearchable);
     }
 
     /** A subject's view. */

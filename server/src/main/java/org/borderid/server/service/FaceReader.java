@@ -33,6 +33,9 @@ public interface FaceReader {
     /** The embedding model's name. */
     String model();
 
+    /** The embedding's dimension. */
+    int dimension();
+
     /** The calibrated scale of the model's cosine scores. */
     ScoreScale scale();
 }

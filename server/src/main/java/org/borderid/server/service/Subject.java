@@ -14,9 +14,10 @@ import org.borderid.finger.FingerprintTemplate;
  * An enrolled subject: identity, owning agency, list memberships, minimal reference data and the biometric
  * templates (never images).
  *
- * @param id            unique id, {@link #ID}
- * @param agency        the owning agency, {@link #ID} syntax
- * @param lists         list memberships (e.g. {@code watchlist}), 1..16 names of {@link DecisionPolicy#LIST_NAME}
+ * @param id            unique id ({@link #ID} for ids given to the API)
+ * @param agency        the owning agency ({@link #AGENCY} for agencies given to the API)
+ * @param lists         list memberships (e.g. {@code watchlist}); the API takes 1..16 names of
+ *                      {@link DecisionPolicy#LIST_NAME}
  * @param referenceData minimal reference data shown to administrators (e.g. name, nationality): at most
  *                      {@link #MAX_REFERENCE_ENTRIES} entries, keys {@link #REFERENCE_KEY}, values ≤ 256 characters
  * @param face          the face template, or {@code null}
@@ -26,8 +27,10 @@ import org.borderid.finger.FingerprintTemplate;
  */
 public record Subject(String id, String agency, List<String> lists, Map<String, String> referenceData,
         FaceVector face, Map<FingerPosition, FingerprintTemplate> fingers, Instant enrolled, Instant updated) {
-    /** Subject and agency ids: letters, digits and {@code . _ : -}, 1..128 characters. */
+    /** Subject ids: letters, digits and {@code . _ : -}, 1..128 characters. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** Agency ids: as subject ids, 1..64 characters (the gallery's limit). */
+    public static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     /** Reference data keys. */
     public static final Pattern REFERENCE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
     /** Most reference data entries. */
@@ -42,21 +45,10 @@ public record Subject(String id, String agency, List<String> lists, Map<String, 
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(enrolled, "enrolled");
         Objects.requireNonNull(updated, "updated");
-        if (!ID.matcher(id).matches() || !ID.matcher(agency).matches()) {
-            throw new IllegalArgumentException("invalid id or agency");
-        }
+        // Input syntax (id, list and key patterns, sizes) is checked where requests are read; records read back
+        // from the gallery may come from other tools and are taken as the gallery validated them.
         lists = List.copyOf(lists);
-        if (lists.isEmpty() || lists.size() > MAX_LISTS || lists.stream().anyMatch(
-                l -> !DecisionPolicy.LIST_NAME.matcher(l).matches()) || lists.stream().distinct().count()
-                != lists.size()) {
-            throw new IllegalArgumentException("lists must be 1.." + MAX_LISTS + " distinct valid names");
-        }
         referenceData = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(referenceData));
-        if (referenceData.size() > MAX_REFERENCE_ENTRIES || referenceData.entrySet().stream().anyMatch(
-                e -> !REFERENCE_KEY.matcher(e.getKey()).matches() || e.getValue() == null
-                        || e.getValue().length() > MAX_REFERENCE_VALUE)) {
-            throw new IllegalArgumentException("invalid reference data");
-        }
         fingers = fingers.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(fingers));
         if (fingers.containsKey(FingerPosition.UNKNOWN)) {
             throw new IllegalArgumentException("enrolled fingers need a known position");

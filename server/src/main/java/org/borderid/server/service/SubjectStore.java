@@ -48,6 +48,13 @@ public interface SubjectStore extends AutoCloseable {
     /** Ids of the subjects whose fingers best match the probe fingers, best first, at most {@code k}. */
     List<String> fingerCandidates(Map<FingerPosition, FingerprintTemplate> probe, SubjectQuery query, int k);
 
+    /**
+     * Makes every acknowledged change visible to searches now (stores may otherwise take a short, documented time).
+     * Called after single enrollments so that a kiosk can identify a subject as soon as the administrator's request
+     * returns; bulk imports call it once at the end.
+     */
+    default void makeSearchable() {}
+
     @Override
     void close();
 }

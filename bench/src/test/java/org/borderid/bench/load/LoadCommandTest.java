@@ -1,0 +1,45 @@
+package org.borderid.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.borderid.cli.UsageException;
+import org.junit.jupiter.api.Test;
+
+class LoadCommandTest {
+    @Test
+    void percentilesAreNearestRank() {
+        long[] nanos = new long[100];
+        for (int i = 0; i < 100; i++) {
+            nanos[i] = (100 - i) * 1_000_000L; // 1..100 ms, unsorted
+        }
+        LatencyStats s = LatencyStats.of(nanos);
+        assertThat(s.count()).isEqualTo(100);
+        assertThat(s.p50Ms()).isEqualTo(50.0);
+        assertThat(s.p95Ms()).isEqualTo(95.0);
+        assertThat(s.p99Ms()).isEqualTo(99.0);
+        assertThat(s.maxMs()).isEqualTo(100.0);
+        assertThat(LatencyStats.of(new long[] {7_000_000}).p99Ms()).isEqualTo(7.0);
+        assertThat(LatencyStats.of(new long[0]).count()).isZero();
+    }
+
+    @Test
+    void durationsAndClientListsParse() {
+        assertThat(LoadCommand.duration("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(LoadCommand.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(LoadCommand.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(LoadCommand.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> LoadCommand.duration("soon")).isInstanceOf(UsageException.class);
+        assertThat(LoadCommand.clients("1,2, 4,8")).containsExactly(1, 2, 4, 8);
+        assertThatThrownBy(() -> LoadCommand.clients("0")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> LoadCommand.clients("a")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void scenariosParseByTheirCommandLineNames() {
+        assertThat(Scenario.parse("verify-face-finger")).isEqualTo(Scenario.VERIFY_FACE_FINGER);
+        assertThat(Scenario.parse("identify").path()).isEqualTo("/v1/identify");
+        assertThatThrownBy(() -> Scenario.parse("dance")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
