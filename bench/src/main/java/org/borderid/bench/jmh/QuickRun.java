@@ -50,7 +50,7 @@ public final class QuickRun {
      * {@code @Param} values that quick mode uses unless {@code -p} names the parameter: the smallest gallery, which
      * builds in seconds and is cached between runs.
      */
-    public static final Map<String, String> QUICK_PARAMS = Map.of();
+    public static final Map<String, String> QUICK_PARAMS = Map.of("gallerySize", "10000");
 
     private QuickRun() {}
 

@@ -39,6 +39,9 @@ final class CapacitySection {
                     "upper bound: index read from disk through the page cache");
         }, () -> t.row("subjects per node", "n/a", "no gallery footprint given (`--gallery`)"));
         StringBuilder b = new StringBuilder(t.render()).append('\n');
+        in.galleryFootprint().ifPresent(g -> b.append("Gallery footprint: ").append(g.method()).append(" (")
+                .append(g.galleries().stream().map(entry -> Numbers.count(entry.subjects())).reduce((x, y) -> x + " and " + y)
+                        .orElse("")).append(" subjects; per subject: the slope between the two largest).\n\n"));
         b.append(String.format(Locale.ROOT, """
                 Assumptions (not measured; `bench-report` options change them):
                 - one transaction per kiosk at most every %s s (`--kiosk-seconds`): document, face and two fingers \

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Measured memory and disk use of galleries of several sizes: what the capacity estimate turns into subjects per
@@ -79,6 +81,33 @@ public record GalleryFootprint(String method, List<Entry> galleries) {
         double perSubject = (bytes.applyAsLong(big) - bytes.applyAsLong(small))
                 / (double) (big.subjects() - small.subjects());
         return Math.max(0, perSubject);
+    }
+
+    /** The footprint benchmark's class; its counters are totals over iterations, divided by {@code runs}. */
+    public static final String BENCHMARK = "GalleryFootprintBenchmark";
+
+    /** The footprint measured by {@value #BENCHMARK} in a JMH run, if it ran. */
+    public static Optional<GalleryFootprint> of(List<JmhResult> results) {
+        List<Entry> entries = new ArrayList<>();
+        for (JmhResult r : results) {
+            if (!r.className().equals(BENCHMARK)) {
+                continue;
+            }
+            Optional<Double> subjects = Counters.ratio(r, "subjects", "runs");
+            Optional<Double> heap = Counters.ratio(r, "heapBytes", "runs");
+            Optional<Double> disk = Counters.ratio(r, "diskBytes", "runs");
+            Optional<Double> faces = Counters.ratio(r, "faces", "runs");
+            Optional<Double> fingers = Counters.ratio(r, "fingers", "runs");
+            if (subjects.isPresent() && subjects.get() >= 1 && heap.isPresent() && disk.isPresent()
+                    && faces.isPresent() && fingers.isPresent()) {
+                long n = Math.round(subjects.get());
+                entries.add(new Entry(n, (int) Math.round(faces.get() / n), (int) Math.round(fingers.get() / n),
+                        Math.max(0, Math.round(heap.get())), Math.round(disk.get())));
+            }
+        }
+        return entries.isEmpty() ? Optional.empty() : Optional.of(new GalleryFootprint(
+                "`" + BENCHMARK + "`: live heap after opening and searching the gallery and a full collection, "
+                        + "minus the heap before opening; the gallery's files on disk", entries));
     }
 
     /** Reads a footprint file. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param machine     the machine record of the JMH run, or null when none was written
  * @param load        the load generator's run, or null
  * @param loadFile    its file as the report should name it, or null
- * @param gallery     measured gallery memory and disk use, or null
+ * @param gallery     measured gallery memory and disk use, or null (then the JMH run's footprint benchmark, if any)
  * @param galleryFile its file as the report should name it, or null
  * @param assumptions what the capacity estimate assumes
  */
@@ -36,8 +36,9 @@ public record ReportInputs(List<JmhResult> jmh, String jmhFile, MachineRecord ma
         return Optional.ofNullable(load);
     }
 
+    /** The given gallery footprint, else the one the JMH run measured ({@link GalleryFootprint#of}), if any. */
     public Optional<GalleryFootprint> galleryFootprint() {
-        return Optional.ofNullable(gallery);
+        return gallery != null ? Optional.of(gallery) : GalleryFootprint.of(jmh);
     }
 
     /** Processors of the benchmark machine: the machine record's, else the load generator's, else 0 (unknown). */

@@ -32,7 +32,7 @@ final class RunSection {
         if (in.loadRun().isPresent()) {
             b.append("; load generator `").append(in.loadFile()).append('`');
         }
-        if (in.galleryFootprint().isPresent()) {
+        if (in.galleryFile() != null) {
             b.append("; gallery footprint `").append(in.galleryFile()).append('`');
         }
         b.append(".\n");

@@ -50,6 +50,18 @@ final class JmhJson {
         return this;
     }
 
+    /** A single-shot trial (ms/op) with EVENTS counters (totals). */
+    JmhJson singleShot(String benchmark, Map<String, String> params, double ms, Map<String, Double> eventCounters) {
+        ObjectNode t = trial(benchmark, "ss", 1, params);
+        ObjectNode m = metric(ms, Double.NaN, "ms/op");
+        m.putArray("rawData").addArray().add(ms);
+        t.set("primaryMetric", m);
+        ObjectNode secondary = t.putObject("secondaryMetrics");
+        eventCounters.forEach((name, v) -> secondary.set(name, metric(v, Double.NaN, "#")));
+        trials.add(t);
+        return this;
+    }
+
     void write(Path file) throws IOException {
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(trials));
     }

@@ -126,6 +126,31 @@ class PerformanceReportTest {
     }
 
     @Test
+    void withoutAFootprintFileTheRunsOwnFootprintBenchmarkIsUsed() throws Exception {
+        Path jmh = dir.resolve("jmh.json");
+        // 20,000 heap bytes and 90,000 disk bytes per subject between 10k and 30k subjects (face + 10 fingers)
+        new JmhJson()
+                .sample("kiosk.KioskTransactionBenchmark.oneKiosk", 1, Map.of(), 100, 2, 95, 120, 150, 200, Map.of())
+                .singleShot("gallery.GalleryFootprintBenchmark.openSearchAndMeasure", Map.of("gallerySize", "10000"),
+                        900, Map.of("runs", 1.0, "subjects", 10_000.0, "faces", 10_000.0, "fingers", 100_000.0,
+                                "heapBytes", 300_000_000.0, "diskBytes", 1_000_000_000.0, "templateCacheBytes", 0.0))
+                .singleShot("gallery.GalleryFootprintBenchmark.openSearchAndMeasure", Map.of("gallerySize", "30000"),
+                        1500, Map.of("runs", 1.0, "subjects", 30_000.0, "faces", 30_000.0, "fingers", 300_000.0,
+                                "heapBytes", 700_000_000.0, "diskBytes", 2_800_000_000.0, "templateCacheBytes", 0.0))
+                .write(jmh);
+        ReportInputs in = new ReportInputs(JmhResults.read(jmh), "jmh.json", ReportFixtures.machine(), null, null,
+                null, null, Assumptions.DEFAULT);
+
+        String md = PerformanceReport.generate(in, "p/", "svg", COMMAND).markdown();
+
+        assertThat(md).contains("| heap per subject (1 face + 10 fingers) | 19.5 KiB | measured up to 30,000 subjects |",
+                "| disk per subject | 87.9 KiB |",
+                // (24 GiB - 4 GiB) / 110,000 bytes
+                "| subjects per node, index in memory | 195,225 |",
+                "Gallery footprint: `GalleryFootprintBenchmark`", "(10,000 and 30,000 subjects;");
+    }
+
+    @Test
     void missingBenchmarksLeaveTheirSectionsSayingSo() throws Exception {
         Path jmh = dir.resolve("empty.json");
         new JmhJson().write(jmh);

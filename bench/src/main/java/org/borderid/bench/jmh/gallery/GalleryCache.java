@@ -84,6 +84,11 @@ public final class GalleryCache {
         void build(Path folder) throws IOException;
     }
 
+    /** The cache's root folder. */
+    public Path root() {
+        return root;
+    }
+
     /** Whether a complete, current copy of the gallery is cached. */
     public boolean isCurrent(Key key) {
         return key.equals(manifest(root.resolve(key.folderName())));
@@ -162,7 +167,8 @@ public final class GalleryCache {
         }
     }
 
-    static void deleteTree(Path folder) throws IOException {
+    /** Deletes a folder and everything in it (nothing when it does not exist). */
+    public static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -50,6 +50,11 @@ final class EngineFaceReader implements FaceReader {
     }
 
     @Override
+    public int dimension() {
+        return engine.model().dimension();
+    }
+
+    @Override
     public ScoreScale scale() {
         return scale;
     }
