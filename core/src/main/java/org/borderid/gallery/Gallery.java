@@ -60,6 +60,23 @@ public final class Gallery implements AutoCloseable {
         return new Gallery(GalleryEngine.open(directory.toAbsolutePath().normalize(), config));
     }
 
+    /**
+     * The default configuration with the face settings of the gallery in {@code directory} (read from its manifest),
+     * or empty when the directory holds no gallery yet: for tools that open galleries they did not create.
+     *
+     * @throws GalleryVersionException   when the gallery's format is newer than this software
+     * @throws GalleryCorruptedException when the manifest is damaged
+     */
+    public static java.util.Optional<GalleryConfig> existingConfig(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!org.borderid.gallery.engine.Manifest.existsIn(dir)) {
+            return java.util.Optional.empty();
+        }
+        org.borderid.gallery.engine.Manifest manifest = org.borderid.gallery.engine.Manifest.read(dir);
+        return java.util.Optional.of(GalleryConfig.defaults().withFaceDimension(manifest.faceDimension())
+                .withFaceEncoding(manifest.faceEncoding()));
+    }
+
     /** Opens with {@link GalleryConfig#defaults()}. */
     public static Gallery open(Path directory) {
         return open(directory, GalleryConfig.defaults());

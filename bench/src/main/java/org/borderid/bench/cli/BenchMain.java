@@ -13,7 +13,9 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static List<CliCommand> commands() {
-        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand())),
+        return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
+                new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand())),
                 new LoadCommand(), new BenchReportCommand());
     }
 

@@ -69,6 +69,8 @@ public final class GalleryStore implements AutoCloseable {
     static final String COMMIT_SEQ = "borderid.journal.seq";
     /** Most changes in one journal frame (one fsync). */
     static final int MAX_GROUP = 4096;
+    /** Threads indexing a batch of distinct subjects: one per core (Lucene indexes concurrently per thread). */
+    static final int APPLY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private static final Logger LOG = LoggerFactory.getLogger(GalleryStore.class);
 
@@ -96,6 +98,7 @@ public final class GalleryStore implements AutoCloseable {
     private final Thread journalThread;
     private final ScheduledExecutorService refresher;
     private final ScheduledExecutorService committer;
+    private final java.util.concurrent.ExecutorService appliers;
     private final Object refreshLock = new Object();
 
     /** A change not yet visible in the searcher: the new record, or {@code null} when deleted. */
@@ -133,7 +136,9 @@ public final class GalleryStore implements AutoCloseable {
         if (readOnly) {
             this.journalThread = null;
             this.committer = null;
+            this.appliers = null;
         } else {
+            this.appliers = Executors.newFixedThreadPool(APPLY_THREADS, daemon("borderid-gallery-index"));
             this.journalThread = daemon("borderid-gallery-journal").newThread(this::journalLoop);
             journalThread.start();
             long commitMillis = config.commitInterval().toMillis();
@@ -462,14 +467,8 @@ public final class GalleryStore implements AutoCloseable {
                 continue;
             }
             try {
-                for (Write w : batch) {
-                    if (w.block() == null) {
-                        writer.deleteDocuments(SubjectDocuments.idTerm(w.id()));
-                    } else {
-                        writer.updateDocuments(SubjectDocuments.idTerm(w.id()), w.block());
-                    }
-                    appliedSeq = w.entry().seq();
-                }
+                applyToIndex(batch);
+                appliedSeq = batch.get(batch.size() - 1).entry().seq();
             } catch (IOException | RuntimeException e) {
                 // Durable in the journal, but the index refused it: reopening replays the journal.
                 fail(e instanceof IOException io ? new GalleryIOException("index write failed in " + directory, io)
@@ -480,6 +479,74 @@ public final class GalleryStore implements AutoCloseable {
             for (Write w : batch) {
                 w.done().complete(null);
             }
+        }
+    }
+
+    /**
+     * Applies a durable batch to the index writer. Changes to distinct subjects commute, so a batch whose ids are all
+     * distinct (a bulk enrolment, concurrent enrolments) is indexed by several threads at once, as Lucene's writer
+     * allows; a batch touching one id twice is applied in order.
+     */
+    private void applyToIndex(List<Write> batch) throws IOException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        boolean distinct = batch.size() >= 2 * APPLY_THREADS;
+        for (int i = 0; distinct && i < batch.size(); i++) {
+            distinct = ids.add(batch.get(i).id());
+        }
+        if (!distinct) {
+            for (Write w : batch) {
+                apply(w);
+            }
+            return;
+        }
+        List<java.util.concurrent.Future<?>> parts = new ArrayList<>(APPLY_THREADS);
+        int per = (batch.size() + APPLY_THREADS - 1) / APPLY_THREADS;
+        for (int from = 0; from < batch.size(); from += per) {
+            List<Write> part = batch.subList(from, Math.min(batch.size(), from + per));
+            parts.add(appliers.submit(() -> {
+                for (Write w : part) {
+                    apply(w);
+                }
+                return null;
+            }));
+        }
+        IOException failed = null;
+        for (java.util.concurrent.Future<?> part : parts) {
+            try {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        part.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    failed = io;
+                } else if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void apply(Write w) throws IOException {
+        if (w.block() == null) {
+            writer.deleteDocuments(SubjectDocuments.idTerm(w.id()));
+        } else if (w.entry().op() == JournalEntry.Op.ENROLL) {
+            writer.addDocuments(w.block()); // admission checked the id is new: no delete term needed
+        } else {
+            writer.updateDocuments(SubjectDocuments.idTerm(w.id()), w.block());
         }
     }
 
@@ -805,6 +872,7 @@ public final class GalleryStore implements AutoCloseable {
         shutdown(refresher);
         if (committer != null) {
             shutdown(committer);
+            appliers.shutdown();
         }
         closeAll(journal, searchers, writer, index, lock);
         if (error != null) {

@@ -1,0 +1,75 @@
+package org.borderid.bench.gallery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import org.borderid.gallery.FaceVectorEncoding;
+import org.borderid.gallery.Gallery;
+import org.borderid.gallery.GalleryConfig;
+import org.borderid.gallery.SubjectRecord;
+import org.borderid.server.cli.gallery.GalleryLoader;
+
+/**
+ * Galleries of synthetic face embeddings ({@link FaceVectors}, seed {@value #SEED}, 128-d) on disk, built once:
+ * {@code <cache>/faces-<count>-<encoding>}; subject {@code f-<i>} holds gallery vector i.
+ */
+public final class FaceGallery {
+    /** Seed of the synthetic embeddings. */
+    static final long SEED = 42;
+    /** Embedding dimension (MobileFaceNet, SFace). */
+    public static final int DIMENSION = 128;
+
+    private FaceGallery() {}
+
+    static FaceVectors vectors() {
+        return new FaceVectors(SEED, DIMENSION);
+    }
+
+    /** The configuration the face galleries are opened with. */
+    public static GalleryConfig config(FaceVectorEncoding encoding) {
+        return GalleryConfig.defaults().withFaceDimension(DIMENSION).withFaceEncoding(encoding);
+    }
+
+    /** The directory of the gallery of {@code count} vectors, built if needed. */
+    public static Path build(Path cache, int count, FaceVectorEncoding encoding, int threads, Consumer<String> log)
+            throws Exception {
+        Path directory = cache.resolve("faces-" + count + "-" + encoding.name().toLowerCase(Locale.ROOT));
+        Path marker = directory.resolve("complete");
+        if (Files.exists(marker)) {
+            return directory;
+        }
+        log.accept("building the face gallery " + directory + " (" + count + " vectors; built once)");
+        FaceVectors vectors = vectors();
+        try (Gallery gallery = Gallery.open(directory, GalleryLoader.bulkConfig(config(encoding)))) {
+            Iterator<GalleryLoader.Item> items = new Iterator<>() {
+                private long n;
+
+                @Override
+                public boolean hasNext() {
+                    return n < count;
+                }
+
+                @Override
+                public GalleryLoader.Item next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    long i = n++;
+                    String id = "f-" + i;
+                    return new GalleryLoader.Item(id, () -> SubjectRecord.builder(id).agency("synthetic")
+                            .lists("faces").face(vectors.gallery(i)).build());
+                }
+            };
+            GalleryLoader.Result r = GalleryLoader.load(gallery, items, count, threads,
+                    GalleryLoader.batchFor(count, threads), System.err);
+            log.accept(String.format(Locale.ROOT, "enrolled %,d faces at %,.0f subjects/s; merging", r.enrolled(),
+                    r.rate()));
+            gallery.optimize();
+        }
+        Files.writeString(marker, "synthetic faces, seed " + SEED + "\n");
+        return directory;
+    }
+}
