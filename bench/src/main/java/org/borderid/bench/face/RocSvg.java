@@ -59,8 +59,8 @@ final class RocSvg {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">1e%d</text>%n",
                     gx, TOP + plotH + 18, e));
         }
-        double step = (1 - yMin) > 0.2 ? 0.1 : 0.01 * Math.max(1, Math.round((1 - yMin) / 0.1));
-        for (double t = yMin; t <= 1 + 1e-9; t += step) {
+        double step = (1 - yMin) > 0.3 ? 0.1 : (1 - yMin) > 0.1 ? 0.05 : 0.01;
+        for (double t = Math.ceil(yMin / step - 1e-9) * step; t <= 1 + 1e-9; t += step) {
             double gy = y.applyAsDouble(t);
             s.append(line(LEFT, gy, LEFT + plotW, gy, "#ddd"));
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>%n",
@@ -75,12 +75,16 @@ final class RocSvg {
         for (int c = 0; c < curves.size(); c++) {
             String colour = COLOURS[c % COLOURS.length];
             StringBuilder path = new StringBuilder();
+            String last = "";
             for (double[] p : curves.get(c).points()) {
                 if (p[0] < minFar || p[1] < yMin) {
                     continue;
                 }
-                path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
-                        x.applyAsDouble(p[0]), y.applyAsDouble(p[1])));
+                String point = String.format(Locale.ROOT, "%.1f %.1f", x.applyAsDouble(p[0]), y.applyAsDouble(p[1]));
+                if (!point.equals(last)) { // one vertex per distinct pixel position
+                    path.append(path.isEmpty() ? "M" : " L").append(point);
+                    last = point;
+                }
             }
             s.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
                     path, colour));
