@@ -14,7 +14,11 @@ import org.borderid.server.service.FaceReader;
 import org.borderid.server.service.FaceVector;
 import org.borderid.server.service.ScoreScale;
 
-/** SCRATCH: a FaceReader over the face engine until the server wires its own. */
+/**
+ * The server's {@link FaceReader} port over the face engine (the server does not wire one yet): a capture becomes a
+ * usable embedding or a typed capture issue, and scores are put on the evidence scale of the model's calibrated
+ * thresholds ({@link org.borderid.face.FaceModelDescriptor#threshold}, which fails for an uncalibrated model).
+ */
 final class EngineFaceReader implements FaceReader {
     private final FaceEngine engine;
     private final ScoreScale scale;
@@ -23,7 +27,7 @@ final class EngineFaceReader implements FaceReader {
         this.engine = engine;
         Map<OperatingPoint, Double> t = new EnumMap<>(OperatingPoint.class);
         for (OperatingPoint p : OperatingPoint.values()) {
-            t.put(p, engine.model().calibratedThreshold(p).orElse(0.3 + 0.1 * p.ordinal())); // SCRATCH placeholder
+            t.put(p, engine.model().threshold(p));
         }
         this.scale = ScoreScale.of(t);
     }

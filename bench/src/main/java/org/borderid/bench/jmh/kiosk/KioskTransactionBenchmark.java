@@ -183,7 +183,10 @@ public class KioskTransactionBenchmark {
                         FingerprintImage.DEFAULT_DPI, null)));
     }
 
-    /** SCRATCH: the server's fingerprint evidence scale (BorderIdServer.fingerScale is package-private). */
+    /**
+     * The fingerprint matcher's calibrated thresholds as an evidence scale, as the server builds it
+     * ({@code BorderIdServer.fingerScale}, package-private there).
+     */
     private static ScoreScale fingerScale() {
         Map<OperatingPoint, Double> t = new EnumMap<>(OperatingPoint.class);
         for (OperatingPoint p : OperatingPoint.values()) {
