@@ -66,6 +66,16 @@ public final class GalleryBenchData {
         }
     }
 
+    /**
+     * Mated synthetic probes for the quick run (which skips extracting the FVC databases): impression 2 of the first
+     * {@code count} generated distractors ({@link #ensureDistractors}).
+     */
+    public static List<FingerprintTemplate> syntheticProbes(int count) {
+        return org.borderid.fixtures.synth.SyntheticFingerprints.builder().seed(DISTRACTOR_SEED)
+                .masterModel(org.borderid.fixtures.synth.MasterModel.FLOW_LINES).build().templates(0, count, 2)
+                .toList();
+    }
+
     /** Probe templates: impression 2 of every FVC dev finger the extractor accepted (extracted once, cached). */
     public static List<FingerprintTemplate> fvcProbes() throws Exception {
         return DevTemplates.load(cache(), Runtime.getRuntime().availableProcessors(), System.err::println).stream()

@@ -34,7 +34,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Defaults, each replaced by the same JMH option given on the command line: one fork (each benchmark in its own
  * JVM, with the JVM flags of its {@code @Fork}), no warm-up, one measured iteration of {@value #ITERATION_SECONDS}
- * s, the {@link #QUICK_PARAMS quick parameter values} (the smallest gallery). JMH options after {@code -quick}
+ * s, the {@link #QUICK_PARAMS quick parameter values} (small galleries), and {@code -D}{@value QuickMode#PROPERTY}
+ * {@code =true} on every fork, which makes setups prepare fewer inputs ({@link QuickMode}). JMH options after
+ * {@code -quick}
  * select benchmarks ({@code -quick Fingerprint}) or change any of these. A failing benchmark does not stop the run
  * (unless {@code -foe true}): every failure is listed at the end.
  *
@@ -47,10 +49,11 @@ public final class QuickRun {
     static final int ITERATION_SECONDS = 1;
 
     /**
-     * {@code @Param} values that quick mode uses unless {@code -p} names the parameter: the smallest gallery, which
-     * builds in seconds and is cached between runs.
+     * {@code @Param} values that quick mode uses unless {@code -p} names the parameter: galleries of 2,000 subjects,
+     * smaller than the smallest measured size (10,000), so that a clean checkout builds every benchmark's gallery in
+     * seconds even on a busy 2-core CI machine (they are cached between runs).
      */
-    public static final Map<String, String> QUICK_PARAMS = Map.of("gallerySize", "10000");
+    public static final Map<String, String> QUICK_PARAMS = Map.of("gallerySize", "2000", "footprintSize", "2000");
 
     private QuickRun() {}
 
@@ -107,6 +110,9 @@ public final class QuickRun {
         if (!cli.getMeasurementTime().hasValue()) {
             b.measurementTime(TimeValue.seconds(ITERATION_SECONDS));
         }
+        List<String> prepend = new ArrayList<>(cli.getJvmArgsPrepend().orElse(List.of()));
+        prepend.add("-D" + QuickMode.PROPERTY + "=true");
+        b.jvmArgsPrepend(prepend.toArray(String[]::new));
         QUICK_PARAMS.forEach((name, value) -> {
             if (!cli.getParameter(name).hasValue()) {
                 b.param(name, value);

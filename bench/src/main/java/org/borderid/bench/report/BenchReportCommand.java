@@ -20,12 +20,13 @@ public final class BenchReportCommand implements CliCommand {
     static final String DEFAULT_PLOTS = "docs/performance";
 
     static final String USAGE = """
-            usage: borderid bench-report --jmh FILE [--machine FILE] [--load FILE] [--gallery FILE]
-                                         [--out FILE.md] [--plots DIR] [--format svg|png]
+            usage: borderid bench-report --jmh FILE [--jmh FILE ...] [--machine FILE] [--load FILE]
+                                         [--gallery FILE] [--out FILE.md] [--plots DIR] [--format svg|png]
                                          [--kiosk-seconds S] [--utilisation U] [--node-gib G] [--reserved-gib G]
-              --jmh FILE         JMH results (java -jar bench/target/benchmarks.jar -rf json -rff FILE)
-              --machine FILE     the run's machine record (default: FILE.machine.json beside --jmh, written by
-                                 benchmarks.jar with -rff)
+              --jmh FILE         JMH results (java -jar bench/target/benchmarks.jar -rf json -rff FILE); repeat it
+                                 for a suite measured in several runs (each with its own machine record)
+              --machine FILE     the run's machine record, with a single --jmh (default: FILE.machine.json beside
+                                 each --jmh, written by benchmarks.jar with -rff)
               --load FILE        load generator output (borderid load --json FILE)
               --gallery FILE     measured gallery footprint (heap and disk per subject)
               --out FILE.md      the report (default docs/performance.md)
@@ -59,31 +60,40 @@ public final class BenchReportCommand implements CliCommand {
         if (!o.containsKey("--jmh")) {
             throw new UsageException("--jmh FILE is required\n" + USAGE);
         }
+        List<String> jmhFiles = jmhFiles(args);
+        if (jmhFiles.size() > 1 && o.containsKey("--machine")) {
+            throw new UsageException("--machine goes with a single --jmh (several runs: each record beside its file)");
+        }
         String format = o.getOrDefault("--format", "svg");
         if (!format.equals("svg") && !format.equals("png")) {
             throw new UsageException("--format is svg or png: " + format);
         }
-        Path jmhFile = Path.of(o.get("--jmh"));
-        Path machineFile = o.containsKey("--machine") ? Path.of(o.get("--machine")) : MachineRecord.sidecar(jmhFile);
-        MachineRecord machine = null;
-        if (Files.exists(machineFile)) {
-            machine = MachineRecord.read(machineFile);
-        } else if (o.containsKey("--machine")) {
-            throw new ReportInputException(machineFile, "no such file");
-        } else {
-            err.println("bench-report: no machine record " + machineFile + "; figures will say the machine is "
-                    + "unknown");
+        Assumptions assumptions = assumptions(o); // usage errors before reading any file
+        List<ReportInputs.JmhRun> runs = new ArrayList<>();
+        for (String name : jmhFiles) {
+            Path jmhFile = Path.of(name);
+            Path machineFile = o.containsKey("--machine") ? Path.of(o.get("--machine"))
+                    : MachineRecord.sidecar(jmhFile);
+            MachineRecord machine = null;
+            if (Files.exists(machineFile)) {
+                machine = MachineRecord.read(machineFile);
+            } else if (o.containsKey("--machine")) {
+                throw new ReportInputException(machineFile, "no such file");
+            } else {
+                err.println("bench-report: no machine record " + machineFile + "; figures will say the machine is "
+                        + "unknown");
+            }
+            runs.add(new ReportInputs.JmhRun(slashes(name), JmhResults.read(jmhFile), machine));
         }
         LoadRun load = o.containsKey("--load") ? LoadRun.read(Path.of(o.get("--load"))) : null;
         GalleryFootprint gallery = o.containsKey("--gallery") ? GalleryFootprint.read(Path.of(o.get("--gallery")))
                 : null;
-        Assumptions assumptions = assumptions(o);
-        ReportInputs in = new ReportInputs(JmhResults.read(jmhFile), slashes(o.get("--jmh")), machine, load,
-                o.containsKey("--load") ? slashes(o.get("--load")) : null, gallery,
-                o.containsKey("--gallery") ? slashes(o.get("--gallery")) : null, assumptions);
+        ReportInputs in = new ReportInputs(runs, load, o.containsKey("--load") ? slashes(o.get("--load")) : null,
+                gallery, o.containsKey("--gallery") ? slashes(o.get("--gallery")) : null, assumptions);
         Path document = Path.of(o.getOrDefault("--out", DEFAULT_OUT));
         Path plots = Path.of(o.getOrDefault("--plots", DEFAULT_PLOTS));
-        PerformanceReport report = PerformanceReport.generate(in, link(document, plots), format, command(o));
+        PerformanceReport report = PerformanceReport.generate(in, link(document, plots), format,
+                command(jmhFiles, o));
         List<Path> figures = report.write(document, plots);
         out.println("bench-report: wrote " + document + " and " + figures.size() + " figures in " + plots);
         return 0;
@@ -121,9 +131,13 @@ public final class BenchReportCommand implements CliCommand {
     }
 
     /** The command that regenerates the report with these options (repository-relative, in a fixed order). */
-    static String command(Map<String, String> o) {
+    static String command(List<String> jmhFiles, Map<String, String> o) {
         List<String> parts = new ArrayList<>(List.of("./borderid", "bench-report"));
-        for (String option : List.of("--jmh", "--machine", "--load", "--gallery", "--out", "--plots", "--format",
+        for (String file : jmhFiles) {
+            parts.add("--jmh");
+            parts.add(slashes(file));
+        }
+        for (String option : List.of("--machine", "--load", "--gallery", "--out", "--plots", "--format",
                 "--kiosk-seconds", "--utilisation", "--node-gib", "--reserved-gib")) {
             if (o.containsKey(option)) {
                 parts.add(option);
@@ -137,6 +151,17 @@ public final class BenchReportCommand implements CliCommand {
         return path.replace('\\', '/');
     }
 
+    /** Every {@code --jmh} value, in order (after {@link #parse} checked the arguments). */
+    private static List<String> jmhFiles(List<String> args) {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            if (args.get(i).equals("--jmh")) {
+                files.add(args.get(i + 1));
+            }
+        }
+        return files;
+    }
+
     private static Map<String, String> parse(List<String> args) {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -147,7 +172,10 @@ public final class BenchReportCommand implements CliCommand {
             if (i + 1 >= args.size()) {
                 throw new UsageException(a + " needs a value");
             }
-            if (o.put(a, args.get(++i)) != null) {
+            String value = args.get(++i);
+            if (a.equals("--jmh")) {
+                o.putIfAbsent(a, value); // repeatable: jmhFiles() lists every one
+            } else if (o.put(a, value) != null) {
                 throw new UsageException(a + " given twice");
             }
         }

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** The capacity estimate as a table with where each figure comes from, and the assumptions in words. */
 final class CapacitySection {
+    /** Fingers of a full enrollment. */
+    static final int TEN = 10;
+
     private CapacitySection() {}
 
     static Section render(ReportInputs in) {
@@ -41,7 +44,10 @@ final class CapacitySection {
         StringBuilder b = new StringBuilder(t.render()).append('\n');
         in.galleryFootprint().ifPresent(g -> b.append("Gallery footprint: ").append(g.method()).append(" (")
                 .append(g.galleries().stream().map(entry -> Numbers.count(entry.subjects())).reduce((x, y) -> x + " and " + y)
-                        .orElse("")).append(" subjects; per subject: the slope between the two largest).\n\n"));
+                        .orElse("")).append(" subjects; per subject: the slope between the two largest).")
+                .append(g.largest().fingersPerSubject() < TEN ? " Its subjects carry " + g.largest().fingersPerSubject()
+                        + " fingers each; subjects enrolled with ten fingers hold more finger templates and index "
+                        + "terms and fit fewer per node (not measured in this run)." : "").append("\n\n"));
         b.append(String.format(Locale.ROOT, """
                 Assumptions (not measured; `bench-report` options change them):
                 - one transaction per kiosk at most every %s s (`--kiosk-seconds`): document, face and two fingers \

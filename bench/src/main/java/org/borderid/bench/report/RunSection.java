@@ -8,27 +8,56 @@ import java.util.Set;
 final class RunSection {
     private RunSection() {}
 
-    /** The machine and date line of every figure's subtitle. */
+    /**
+     * The machine and date line of every figure's subtitle: the first recorded machine and the date of every run
+     * (a suite measured in parts names each part's start).
+     */
     static String machineLine(ReportInputs in) {
-        return in.machineRecord().map(m -> m.describe() + ", " + date(m.start()))
-                .orElseGet(() -> "machine not recorded (JDK " + jdks(in) + ")");
+        Set<String> dates = new LinkedHashSet<>();
+        Set<String> machines = new LinkedHashSet<>();
+        for (ReportInputs.JmhRun run : in.runs()) {
+            run.machineRecord().ifPresent(m -> {
+                machines.add(m.describe());
+                dates.add(date(m.start()));
+            });
+        }
+        if (machines.isEmpty()) {
+            return "machine not recorded (JDK " + jdks(in) + ")";
+        }
+        return String.join(" / ", machines) + ", " + String.join(" and ", dates);
     }
 
     static Section render(ReportInputs in) {
         StringBuilder b = new StringBuilder();
-        in.machineRecord().ifPresentOrElse(m -> {
-            b.append("- **Machine:** ").append(m.describe()).append(".\n");
-            b.append("- **When:** ").append(date(m.start())).append(" to ").append(date(m.end()))
-                    .append("; BorderID at commit `").append(m.commit()).append("`.\n");
-            b.append("- **Load:** ").append(load(m)).append('\n');
-            b.append("- **Command:** `java -jar bench/target/benchmarks.jar");
-            m.command().forEach(a -> b.append(' ').append(quote(a)));
-            b.append("`\n");
-        }, () -> b.append("- **Machine:** not recorded (no machine record beside `").append(in.jmhFile())
-                .append("`; JMH reports JDK ").append(jdks(in)).append("). Re-run through `benchmarks.jar` with ")
-                .append("`-rf json -rff FILE` to record it.\n"));
-        b.append("- **Results:** `").append(in.jmhFile()).append("`: ").append(in.jmh().size())
-                .append(" trials");
+        boolean several = in.runs().size() > 1;
+        if (several) {
+            b.append("The suite was measured in ").append(in.runs().size()).append(" runs, one after the other:\n\n");
+        }
+        int n = 0;
+        for (ReportInputs.JmhRun run : in.runs()) {
+            n++;
+            if (several) {
+                b.append("**Run ").append(n).append("** (`").append(run.file()).append("`, ")
+                        .append(run.results().size()).append(" trials)\n\n");
+            }
+            run.machineRecord().ifPresentOrElse(m -> {
+                b.append("- **Machine:** ").append(m.describe()).append(".\n");
+                b.append("- **When:** ").append(date(m.start())).append(" to ").append(date(m.end()))
+                        .append("; BorderID at commit `").append(m.commit()).append("`.\n");
+                b.append("- **Load:** ").append(load(m)).append('\n');
+                b.append("- **Command:** `java -jar bench/target/benchmarks.jar");
+                m.command().forEach(a -> b.append(' ').append(quote(a)));
+                b.append("`\n");
+            }, () -> b.append("- **Machine:** not recorded (no machine record beside `").append(run.file())
+                    .append("`; JMH reports JDK ").append(jdks(run.results())).append("). Re-run through ")
+                    .append("`benchmarks.jar` with `-rf json -rff FILE` to record it.\n"));
+            if (several) {
+                b.append('\n');
+            }
+        }
+        b.append("- **Results:** ");
+        b.append(String.join(", ", in.runs().stream().map(r -> "`" + r.file() + "`").toList()));
+        b.append(": ").append(in.jmh().size()).append(" trials");
         if (in.loadRun().isPresent()) {
             b.append("; load generator `").append(in.loadFile()).append('`');
         }
@@ -60,8 +89,12 @@ final class RunSection {
     }
 
     private static String jdks(ReportInputs in) {
+        return jdks(in.jmh());
+    }
+
+    private static String jdks(java.util.List<JmhResult> results) {
         Set<String> jdks = new LinkedHashSet<>();
-        in.jmh().forEach(r -> jdks.add(r.jdk()));
+        results.forEach(r -> jdks.add(r.jdk()));
         return jdks.isEmpty() ? "unknown" : String.join(", ", jdks);
     }
 

@@ -28,6 +28,22 @@ class QuickRunTest {
     }
 
     @Test
+    void quickForksAreToldSoWhileKeepingTheCommandLinesPrependedArguments() throws Exception {
+        Options quick = QuickRun.options(new CommandLineOptions("TemplateCodec"));
+        Options withArgs = QuickRun.options(new CommandLineOptions("-jvmArgsPrepend", "-Xmx2g", "TemplateCodec"));
+
+        assertThat(quick.getJvmArgsPrepend().get()).containsExactly("-D" + QuickMode.PROPERTY + "=true");
+        assertThat(withArgs.getJvmArgsPrepend().get()).containsExactly("-Xmx2g", "-D" + QuickMode.PROPERTY + "=true");
+        assertThat(quick.getJvmArgsAppend().hasValue()).as("the @Fork JVM flags are kept").isFalse();
+    }
+
+    @Test
+    void quickModeLimitsInputsOnlyInQuickForks() {
+        assertThat(QuickMode.on()).isFalse();
+        assertThat(QuickMode.inputs(80)).isEqualTo(80);
+    }
+
+    @Test
     void expectsOneTrialPerMethodModeAndParameterCombination() throws Exception {
         List<String> all = List.copyOf(QuickRun.expectedTrials(QuickRun.options(
                 new CommandLineOptions("TemplateCodecBenchmark"))));

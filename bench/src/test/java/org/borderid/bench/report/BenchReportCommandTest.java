@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.borderid.bench.cli.BenchMain;
 import org.borderid.cli.CommandLine;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,38 @@ class BenchReportCommandTest {
         assertThat(jmh.getParent().resolve("kiosk-scaling.svg")).isNotEmptyFile();
         assertThat(jmh.getParent().resolve("identification-latency.svg")).isNotEmptyFile();
         assertThat(jmh.getParent().resolve("borderid-vs-sourceafis.svg")).isNotEmptyFile();
+    }
+
+    @Test
+    void aSuiteMeasuredInTwoRunsIsReportedAsOneWithEachRunsMachineAndDate() throws Exception {
+        Path main = dir.resolve("docs/performance/jmh.json");
+        Files.createDirectories(main.getParent());
+        ReportFixtures.writeJmh(main);
+        ReportFixtures.machine().write(MachineRecord.sidecar(main));
+        Path searches = dir.resolve("docs/performance/jmh-search.json");
+        new JmhJson().sample("gallery.FaceSearchBenchmark.identify", 1, Map.of("gallerySize", "10000"), 0.5, 0.01,
+                0.4, 0.6, 0.9, 1000, Map.of()).write(searches);
+        MachineRecord m = ReportFixtures.machine();
+        new MachineRecord(m.cpu(), m.cores(), m.memoryBytes(), m.os(), m.jdk(), m.commit(), m.command(),
+                "2026-11-26T12:00:00Z", "2026-11-26T12:20:00Z", 1.0, 1.5).write(MachineRecord.sidecar(searches));
+        Path doc = dir.resolve("docs/performance.md");
+
+        int code = run("--jmh", main.toString(), "--jmh", searches.toString(), "--out", doc.toString(), "--plots",
+                main.getParent().toString());
+
+        assertThat(code).as(err()).isZero();
+        String md = Files.readString(doc);
+        assertThat(md).contains("measured in 2 runs", "jmh-search.json`, 1 trials", "2026-11-26 12:00 UTC",
+                "FaceSearchBenchmark", "--jmh " + slashes(main) + " --jmh " + slashes(searches));
+        assertThat(Files.readString(main.getParent().resolve("identification-latency.svg")))
+                .contains("10:00 UTC and 2026-11-26 12:00 UTC");
+        assertThat(run("--jmh", main.toString(), "--jmh", searches.toString(), "--machine",
+                MachineRecord.sidecar(main).toString())).isEqualTo(2);
+        assertThat(err()).contains("--machine goes with a single --jmh");
+    }
+
+    private static String slashes(Path p) {
+        return p.toString().replace('\\', '/');
     }
 
     @Test

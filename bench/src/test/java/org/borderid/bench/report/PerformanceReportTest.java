@@ -131,10 +131,10 @@ class PerformanceReportTest {
         // 20,000 heap bytes and 90,000 disk bytes per subject between 10k and 30k subjects (face + 10 fingers)
         new JmhJson()
                 .sample("kiosk.KioskTransactionBenchmark.oneKiosk", 1, Map.of(), 100, 2, 95, 120, 150, 200, Map.of())
-                .singleShot("gallery.GalleryFootprintBenchmark.openSearchAndMeasure", Map.of("gallerySize", "10000"),
+                .singleShot("gallery.GalleryFootprintBenchmark.openSearchAndMeasure", Map.of("footprintSize", "10000"),
                         900, Map.of("runs", 1.0, "subjects", 10_000.0, "faces", 10_000.0, "fingers", 100_000.0,
                                 "heapBytes", 300_000_000.0, "diskBytes", 1_000_000_000.0, "templateCacheBytes", 0.0))
-                .singleShot("gallery.GalleryFootprintBenchmark.openSearchAndMeasure", Map.of("gallerySize", "30000"),
+                .singleShot("gallery.GalleryFootprintBenchmark.openSearchAndMeasure", Map.of("footprintSize", "30000"),
                         1500, Map.of("runs", 1.0, "subjects", 30_000.0, "faces", 30_000.0, "fingers", 300_000.0,
                                 "heapBytes", 700_000_000.0, "diskBytes", 2_800_000_000.0, "templateCacheBytes", 0.0))
                 .write(jmh);

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.borderid.bench.finger.FingerprintSystem;
 import org.borderid.bench.finger.FingerprintSystem.Template;
 import org.borderid.bench.finger.FingerprintSystems;
+import org.borderid.bench.jmh.QuickMode;
 import org.borderid.image.GrayImage;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,7 +68,8 @@ public class TemplateCodecBenchmark {
     public void setUp() {
         impl = FingerprintSystems.named(system);
         List<Template> list = new ArrayList<>();
-        for (GrayImage image : FingerprintBenchmarkData.shuffledImages(database, dpi)) {
+        List<GrayImage> images = FingerprintBenchmarkData.shuffledImages(database, dpi);
+        for (GrayImage image : images.subList(0, QuickMode.inputs(images.size()))) {
             Template t = FingerprintBenchmarkData.template(impl, image, dpi);
             if (t != null) {
                 list.add(t);

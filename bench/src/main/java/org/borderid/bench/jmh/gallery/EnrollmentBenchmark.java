@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
+import org.borderid.bench.jmh.QuickMode;
 import org.borderid.gallery.Gallery;
 import org.borderid.gallery.GalleryConfig;
 import org.borderid.gallery.SubjectRecord;
@@ -53,7 +54,7 @@ public class EnrollmentBenchmark {
     public void setUp() throws IOException {
         SyntheticSubjects subjects = new SyntheticSubjects(IdentificationBenchmark.SEED,
                 SyntheticSubjects.TEN_FINGERS);
-        pool = LongStream.range(0, POOL).parallel().mapToObj(subjects::enrolled).toArray(SubjectRecord[]::new);
+        pool = LongStream.range(0, QuickMode.on() ? QuickMode.INPUTS : POOL).parallel().mapToObj(subjects::enrolled).toArray(SubjectRecord[]::new);
         Path root = GalleryCache.standard().root();
         Files.createDirectories(root);
         folder = Files.createTempDirectory(root, "enrollment-");
@@ -72,7 +73,7 @@ public class EnrollmentBenchmark {
 
     private SubjectRecord next() {
         long n = enrolled.getAndIncrement();
-        SubjectRecord r = pool[(int) (n % POOL)];
+        SubjectRecord r = pool[(int) (n % pool.length)];
         return new SubjectRecord("e" + n, r.agency(), r.lists(), r.attributes(), r.face(), r.fingers());
     }
 

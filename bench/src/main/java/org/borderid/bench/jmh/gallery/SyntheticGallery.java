@@ -3,18 +3,19 @@ package org.borderid.bench.jmh.gallery;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.stream.LongStream;
 import org.borderid.gallery.Gallery;
 import org.borderid.gallery.GalleryConfig;
-import org.borderid.gallery.SubjectRecord;
+import org.borderid.gallery.engine.CylinderHashes;
 import org.borderid.gallery.engine.Manifest;
+import org.borderid.server.cli.gallery.GalleryLoader;
 
 /**
  * Builds the synthetic galleries of the 1:N benchmarks into the {@link GalleryCache}: {@code subjects} synthetic
- * subjects ({@link SyntheticSubjects}), enrolled in batches with subjects generated in parallel, then committed and
- * merged into one segment ({@link Gallery#optimize()}, as after any bulk load of a watchlist).
+ * subjects ({@link SyntheticSubjects}), generated and enrolled in batches by one thread per core (the server's bulk
+ * loader, {@link GalleryLoader}: each thread computes its subjects' index terms), then committed and merged into one
+ * segment ({@link Gallery#optimize()}, as after any bulk load of a watchlist).
  */
 public final class SyntheticGallery {
     /**
@@ -22,8 +23,6 @@ public final class SyntheticGallery {
      * rebuilt.
      */
     static final int BUILD_VERSION = 1;
-    /** Subjects per {@link Gallery#enrollAll} call: one journal fsync per batch, a few MB of records in flight. */
-    static final int BATCH = 1_000;
     /**
      * The gallery's settings while loading: nothing searches it meanwhile, so new records are made searchable (a
      * Lucene refresh, which flushes a small segment) every 10 s instead of every 100 ms and committed hourly,
@@ -31,15 +30,14 @@ public final class SyntheticGallery {
      */
     static final GalleryConfig BULK_LOAD = GalleryConfig.defaults().withRefreshInterval(Duration.ofSeconds(10))
             .withCommitInterval(Duration.ofHours(1));
-    /** Progress is printed this many times per build. */
-    static final int PROGRESS_LINES = 10;
 
     private SyntheticGallery() {}
 
     /** The cache key of a gallery of these subjects: its kind, size, seed and everything that shapes it. */
     static GalleryCache.Key key(String kind, long subjects, SyntheticSubjects generator) {
         return new GalleryCache.Key(kind, subjects, generator.seed(), "build v" + BUILD_VERSION + "; gallery format v"
-                + Manifest.CURRENT_VERSION + "; " + generator.recipe());
+                + Manifest.CURRENT_VERSION + "; minutiae hash scheme " + CylinderHashes.SCHEME + "; "
+                + generator.recipe());
     }
 
     /**
@@ -55,21 +53,22 @@ public final class SyntheticGallery {
 
     private static void build(Path folder, long subjects, SyntheticSubjects generator, PrintStream log) {
         long start = System.nanoTime();
-        long every = Math.max(BATCH, subjects / PROGRESS_LINES / BATCH * BATCH);
+        int threads = Runtime.getRuntime().availableProcessors();
         try (Gallery gallery = Gallery.open(folder, BULK_LOAD)) {
-            for (long first = 0; first < subjects; first += BATCH) {
-                long end = Math.min(subjects, first + BATCH);
-                List<SubjectRecord> batch = new ArrayList<>(LongStream.range(first, end).parallel()
-                        .mapToObj(generator::enrolled).toList());
-                gallery.enrollAll(batch);
-                if (end % every == 0 || end == subjects) {
-                    log.printf("  %,d of %,d subjects enrolled (%.0f s)%n", end, subjects,
-                            (System.nanoTime() - start) / 1e9);
-                }
-            }
+            Iterator<GalleryLoader.Item> items = LongStream.range(0, subjects)
+                    .mapToObj(i -> new GalleryLoader.Item(SyntheticSubjects.id(i), () -> generator.enrolled(i)))
+                    .iterator();
+            GalleryLoader.Result r = GalleryLoader.load(gallery, items, subjects, threads,
+                    GalleryLoader.batchFor(subjects, threads), log);
+            log.printf("  %,d subjects enrolled at %,.0f/s by %d threads (%.0f s)%n", r.enrolled(), r.rate(),
+                    threads, (System.nanoTime() - start) / 1e9);
             gallery.commit();
             gallery.optimize();
             log.printf("  committed and merged (%.0f s)%n", (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("building the synthetic gallery in " + folder + " failed: " + e, e);
         }
     }
 }
