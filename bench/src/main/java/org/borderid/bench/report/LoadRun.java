@@ -40,9 +40,18 @@ public record LoadRun(String scenario, String url, double durationSeconds, int c
      * @param errors     requests answered with an unexpected status or not at all
      * @param throughput completed requests per second
      * @param p50Ms      median latency, milliseconds (likewise p95, p99, max, mean)
+     * @param serverCpuMsPerRequest the server process's CPU time per request, ms (from its metrics), or NaN when the
+     *                   load generator did not record it
+     * @param loadAverage1m the machine's 1-minute load average during the step, or NaN
      */
     public record Step(int clients, long requests, long errors, double throughput, double p50Ms, double p95Ms,
-            double p99Ms, double maxMs, double meanMs) {
+            double p99Ms, double maxMs, double meanMs, double serverCpuMsPerRequest, double loadAverage1m) {
+        /** A step without the server's CPU time and the load average. */
+        public Step(int clients, long requests, long errors, double throughput, double p50Ms, double p95Ms,
+                double p99Ms, double maxMs, double meanMs) {
+            this(clients, requests, errors, throughput, p50Ms, p95Ms, p99Ms, maxMs, meanMs, Double.NaN, Double.NaN);
+        }
+
         public Step {
             if (clients < 1 || requests < 0 || errors < 0) {
                 throw new IllegalArgumentException("invalid load step: " + clients + " clients, " + requests
@@ -72,7 +81,8 @@ public record LoadRun(String scenario, String url, double durationSeconds, int c
                         s.path("errors").asLong(-1), s.path("throughput").asDouble(Double.NaN),
                         s.path("p50Ms").asDouble(Double.NaN), s.path("p95Ms").asDouble(Double.NaN),
                         s.path("p99Ms").asDouble(Double.NaN), s.path("maxMs").asDouble(Double.NaN),
-                        s.path("meanMs").asDouble(Double.NaN)));
+                        s.path("meanMs").asDouble(Double.NaN), s.path("serverCpuMsPerRequest").asDouble(Double.NaN),
+                        s.path("loadAverage1m").asDouble(Double.NaN)));
             }
             return new LoadRun(root.path("scenario").asText(null), root.path("url").asText(null),
                     root.path("durationSeconds").asDouble(Double.NaN), root.path("cores").asInt(0), steps);
