@@ -21,6 +21,7 @@ import org.borderid.finger.engine.extract.RidgeBandpass;
 import org.borderid.finger.engine.extract.RidgeEnhancer;
 import org.borderid.finger.engine.extract.SkeletonGraph;
 import org.borderid.finger.engine.extract.SkeletonPruner;
+import org.borderid.finger.engine.extract.StructureTensor;
 import org.borderid.finger.engine.extract.Thinner;
 import org.borderid.image.ImageFormatException;
 
@@ -60,12 +61,13 @@ public final class FingerprintExtractor {
         }
         FloatRaster gray = Resampler.to500Dpi(image.gray(), image.dpi());
         FloatRaster ridges = RidgeBandpass.apply(gray);
-        ForegroundMask mask = ForegroundSegmenter.segment(ridges);
+        StructureTensor tensor = StructureTensor.compute(ridges);
+        ForegroundMask mask = ForegroundSegmenter.segment(ridges, tensor);
         verdict = CaptureQuality.checkArea(mask);
         if (!verdict.usable()) {
             return lowQuality(verdict);
         }
-        OrientationField orientation = OrientationEstimator.estimate(ridges, mask);
+        OrientationField orientation = OrientationEstimator.estimate(tensor, mask);
         verdict = CaptureQuality.checkClarity(mask, orientation);
         if (!verdict.usable()) {
             return lowQuality(verdict);

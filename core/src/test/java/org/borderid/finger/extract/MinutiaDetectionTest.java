@@ -58,8 +58,8 @@ class MinutiaDetectionTest {
     @ParameterizedTest(name = "ridges at {0}°")
     @CsvSource({"0", "45", "100"})
     void findsNoMinutiaeInParallelRidges(int degrees) {
-        FingerprintExtraction result = EXTRACTOR.extract(SyntheticPrints.ridges(SIZE, Math.toRadians(degrees), 9,
-                RADIUS));
+        FingerprintExtraction result = EXTRACTOR.extract(
+                SyntheticPrints.withMinutiae(SIZE, Math.toRadians(degrees), 9, RADIUS, List.of()));
         // only ridges cut by the disc's rim end there; those are border minutiae and must all be filtered out
         assertThat(result).isInstanceOfSatisfying(FingerprintExtraction.LowQuality.class,
                 low -> assertThat(low.reason()).isEqualTo(FingerprintExtraction.Reason.TOO_FEW_MINUTIAE));

@@ -13,6 +13,7 @@ import org.borderid.finger.engine.extract.OrientationEstimator;
 import org.borderid.finger.engine.extract.OrientationField;
 import org.borderid.finger.engine.extract.Resampler;
 import org.borderid.finger.engine.extract.RidgeBandpass;
+import org.borderid.finger.engine.extract.StructureTensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,8 +23,9 @@ class OrientationAndFrequencyTest {
 
     private static Fields fields(FingerprintImage image) {
         FloatRaster ridges = RidgeBandpass.apply(Resampler.to500Dpi(image.gray(), image.dpi()));
-        ForegroundMask mask = ForegroundSegmenter.segment(ridges);
-        OrientationField orientation = OrientationEstimator.estimate(ridges, mask);
+        StructureTensor tensor = StructureTensor.compute(ridges);
+        ForegroundMask mask = ForegroundSegmenter.segment(ridges, tensor);
+        OrientationField orientation = OrientationEstimator.estimate(tensor, mask);
         return new Fields(mask, orientation, FrequencyEstimator.estimate(ridges, mask, orientation));
     }
 

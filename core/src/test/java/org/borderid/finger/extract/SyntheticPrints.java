@@ -28,16 +28,22 @@ final class SyntheticPrints {
         return image(size, theta, period, radius, List.of(), 255);
     }
 
-    /** Like {@link #ridges}, on a uniform background of the pattern's mean gray (no edge at the disc's rim). */
+    /** Like {@link #ridges}, on a uniform background of the pattern's mean gray (no step at the disc's rim). */
     static FingerprintImage ridgesOnGray(int size, double theta, double period, double radius) {
         return image(size, theta, period, radius, List.of(), 120);
     }
 
-    /** Like {@link #ridges}, with minutiae at the given singularities. */
+    /**
+     * Ridges with minutiae at the given singularities, on the pattern's mean gray, fading out over the outer
+     * {@value #RIM} px of the disc the way a real print's contrast fades where the finger leaves the platen.
+     */
     static FingerprintImage withMinutiae(int size, double theta, double period, double radius,
             List<Singularity> minutiae) {
-        return image(size, theta, period, radius, minutiae, 255);
+        return image(size, theta, period, radius, minutiae, -1);
     }
+
+    /** Width of the fading rim of {@link #withMinutiae}, pixels. */
+    static final int RIM = 12;
 
     /** The ISO direction (radians, [0, 2π)) of a singularity's minutia for ridge direction theta. */
     static double isoDirection(double theta, int sign) {
@@ -57,15 +63,17 @@ final class SyntheticPrints {
             for (int x = 0; x < size; x++) {
                 double dx = x - c;
                 double dy = y - c;
-                double value = background;
-                if (dx * dx + dy * dy <= radius * radius) {
+                double value = background < 0 ? 120 : background;
+                double r = Math.sqrt(dx * dx + dy * dy);
+                if (r <= radius) {
                     double phase = 2 * Math.PI * (-dx * sin + dy * cos) / period;
                     for (Singularity s : minutiae) {
                         double mx = x - s.x();
                         double my = y - s.y();
                         phase += s.sign() * Math.atan2(-mx * sin + my * cos, mx * cos + my * sin);
                     }
-                    value = 120 - 80 * Math.cos(phase);
+                    double amplitude = background < 0 ? 80 * Math.min(1, (radius - r) / RIM) : 80;
+                    value = 120 - amplitude * Math.cos(phase);
                 }
                 pixels[y * size + x] = (byte) Math.round(value);
             }

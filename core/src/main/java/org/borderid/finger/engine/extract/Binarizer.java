@@ -1,7 +1,7 @@
 package org.borderid.finger.engine.extract;
 
 /**
- * Stage 7: ridges are where the enhanced image is positive (the enhancement is zero-mean, so no threshold has to be
+ * Stage 8: ridges are where the enhanced image is positive (the enhancement is zero-mean, so no threshold has to be
  * learned), inside the foreground. Ridge specks and valley holes smaller than {@link #MIN_BLOB_PERIODS} squared ridge
  * periods are then flipped: they are dust, pores and sweat, not ridge structure, and would thin into false endings
  * and loops.
@@ -9,7 +9,8 @@ package org.borderid.finger.engine.extract;
 public final class Binarizer {
     /**
      * Largest speck or hole removed, as a fraction of a squared ridge period (0.5 × 9² ≈ 40 px ≈ 0.1 mm²: smaller
-     * than any ridge fragment worth a minutia, larger than a pore). Range 0.2..1.
+     * than any ridge fragment worth a minutia, larger than a pore; without the clean-up FVC measured 0.1 points worse).
+     * Range 0.2..1.
      */
     public static final double MIN_BLOB_PERIODS = 0.5;
 

@@ -42,10 +42,6 @@ public final class BinaryImage {
         return x >= 0 && y >= 0 && x < width && y < height && data[index(x, y)] != 0;
     }
 
-    public void set(int x, int y, boolean value) {
-        data[index(x, y)] = (byte) (value ? 1 : 0);
-    }
-
     /** The framed array (shared). */
     byte[] data() {
         return data;

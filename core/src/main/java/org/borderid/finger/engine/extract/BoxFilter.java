@@ -1,24 +1,15 @@
 package org.borderid.finger.engine.extract;
 
 /**
- * Engine-internal: separable box means with running sums (cost independent of the radius) and the Gaussian they
- * approximate when repeated three times (central limit; the variance of a box of width {@code w} is
- * {@code (w² − 1) / 12}).
+ * Engine-internal: a Gaussian blur approximated by three separable box means with running sums (cost independent of
+ * the radius; by the central limit, three boxes are close to a Gaussian, and the variance of a box of width {@code w}
+ * is {@code (w² − 1) / 12}).
  *
  * <p>Near the edges the window is cut to the raster and the mean is taken over the pixels inside, so no border
  * value is invented.
  */
 public final class BoxFilter {
     private BoxFilter() {}
-
-    /** Mean over a {@code (2r+1)²} window, cut at the raster edges. Returns a new array. */
-    public static float[] mean(float[] src, int width, int height, int radius) {
-        float[] tmp = new float[src.length];
-        float[] out = new float[src.length];
-        horizontal(src, tmp, width, height, radius);
-        vertical(tmp, out, width, height, radius);
-        return out;
-    }
 
     /**
      * An approximate Gaussian blur of standard deviation {@code sigma} (pixels): three box passes whose width is

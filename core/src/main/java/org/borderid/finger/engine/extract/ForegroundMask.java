@@ -1,19 +1,20 @@
 package org.borderid.finger.engine.extract;
 
 /**
- * Engine-internal: which pixels hold fingerprint ridges, at cell and pixel resolution, and each pixel's distance to
- * the nearest background pixel (or the image edge).
+ * Engine-internal: which pixels hold fingerprint ridges, at cell and pixel resolution, and how strong the ridge
+ * contrast is around each cell.
  */
 public final class ForegroundMask {
     private final CellGrid grid;
     private final boolean[] cells;
     private final byte[] pixels;
-    private final float[] distance;
     private final int area;
+    private final float[] relativeContrast;
 
-    ForegroundMask(CellGrid grid, boolean[] cells) {
+    ForegroundMask(CellGrid grid, boolean[] cells, float[] relativeContrast) {
         this.grid = grid;
         this.cells = cells;
+        this.relativeContrast = relativeContrast;
         int w = grid.width();
         int h = grid.height();
         float[] indicator = new float[cells.length];
@@ -30,7 +31,6 @@ public final class ForegroundMask {
             }
         }
         this.area = count;
-        this.distance = chamferDistance(pixels, w, h);
     }
 
     public CellGrid grid() {
@@ -46,26 +46,52 @@ public final class ForegroundMask {
         return x >= 0 && y >= 0 && x < grid.width() && y < grid.height() && pixels[y * grid.width() + x] != 0;
     }
 
+    /**
+     * The ridge contrast of the cells around a pixel relative to the image's strong ridge contrast (its 95th
+     * percentile), interpolated: about 1 on well-printed ridges, near 0 in blank, saturated or washed-out patches.
+     */
+    public float relativeContrastAt(float x, float y) {
+        return grid.interpolate(relativeContrast, x, y);
+    }
+
     /** Foreground pixels, at 500 dpi. */
     public int area() {
         return area;
     }
 
-    /** Foreground cells. */
-    public int cellCount() {
-        int n = 0;
-        for (boolean c : cells) {
-            n += c ? 1 : 0;
+    /**
+     * Whether pixel ({@code x}, {@code y}) lies at least {@code distance} pixels (Euclidean) from every background
+     * pixel and from the image edge. Looks only at the disc of that radius, so it costs O(distance²) per query: the
+     * filter asks this for a few hundred minutiae, far less than a distance transform of the whole image.
+     */
+    public boolean isInterior(int x, int y, double distance) {
+        if (!contains(x, y)) {
+            return false;
         }
-        return n;
-    }
-
-    /** Distance from pixel ({@code x}, {@code y}) to the nearest background pixel or image edge, pixels (0 outside). */
-    public float distanceToEdge(int x, int y) {
-        if (x < 0 || y < 0 || x >= grid.width() || y >= grid.height()) {
-            return 0;
+        int w = grid.width();
+        int h = grid.height();
+        int r = (int) Math.ceil(distance);
+        double limit = distance * distance;
+        if (x < distance || y < distance || w - 1 - x < distance || h - 1 - y < distance) {
+            // the edge of the image counts as background, one pixel beyond the last row or column
+            double toEdge = Math.min(Math.min(x + 1, y + 1), Math.min(w - x, h - y));
+            if (toEdge < distance) {
+                return false;
+            }
         }
-        return distance[y * grid.width() + x];
+        for (int dy = -r; dy <= r; dy++) {
+            int yy = y + dy;
+            if (yy < 0 || yy >= h) {
+                continue;
+            }
+            for (int dx = -r; dx <= r; dx++) {
+                int xx = x + dx;
+                if (xx >= 0 && xx < w && dx * dx + dy * dy < limit && pixels[yy * w + xx] == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The pixel mask (1 = foreground), shared: callers must not modify it. */
@@ -79,49 +105,6 @@ public final class ForegroundMask {
         byte[] b = out.data();
         for (int y = 0; y < grid.height(); y++) {
             System.arraycopy(pixels, y * grid.width(), b, out.index(0, y), grid.width());
-        }
-        return out;
-    }
-
-    /**
-     * Two-pass 3-4 chamfer distance (Borgefors 1986; within 8 % of Euclidean) from each foreground pixel to the
-     * nearest background pixel, where everything outside the image counts as background.
-     */
-    private static float[] chamferDistance(byte[] mask, int w, int h) {
-        final int big = 1 << 28;
-        int[] d = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                if (mask[i] == 0) {
-                    d[i] = 0;
-                    continue;
-                }
-                int v = big;
-                v = Math.min(v, x > 0 ? d[i - 1] + 3 : 3);
-                v = Math.min(v, y > 0 ? d[i - w] + 3 : 3);
-                v = Math.min(v, x > 0 && y > 0 ? d[i - w - 1] + 4 : 4);
-                v = Math.min(v, x < w - 1 && y > 0 ? d[i - w + 1] + 4 : 4);
-                d[i] = v;
-            }
-        }
-        for (int y = h - 1; y >= 0; y--) {
-            for (int x = w - 1; x >= 0; x--) {
-                int i = y * w + x;
-                if (d[i] == 0) {
-                    continue;
-                }
-                int v = d[i];
-                v = Math.min(v, x < w - 1 ? d[i + 1] + 3 : 3);
-                v = Math.min(v, y < h - 1 ? d[i + w] + 3 : 3);
-                v = Math.min(v, x < w - 1 && y < h - 1 ? d[i + w + 1] + 4 : 4);
-                v = Math.min(v, x > 0 && y < h - 1 ? d[i + w - 1] + 4 : 4);
-                d[i] = v;
-            }
-        }
-        float[] out = new float[w * h];
-        for (int i = 0; i < d.length; i++) {
-            out[i] = d[i] / 3f;
         }
         return out;
     }

@@ -3,71 +3,92 @@ package org.borderid.finger.engine.extract;
 import java.util.Arrays;
 
 /**
- * Stage 3: separates the fingerprint from the background by ridge contrast.
+ * Stage 4: separates the fingerprint from the background by ridge contrast.
  *
  * <p>Each cell's contrast is the RMS of the band-passed image over the 3×3 cells around it (24×24 px, two to three
- * ridge periods). A cell is foreground when its contrast reaches both an absolute floor (below it there are no ridges
- * at all: blank or uniform captures) and a fraction of the image's strong ridge contrast (the
- * {@value #REFERENCE_PERCENTILE} percentile of cells), which adapts to the sensor's gain. The raw decision is then
+ * ridge periods). A cell is foreground when its contrast reaches both an absolute floor (below it there are no
+ * ridges at all: blank or uniform captures) and a fraction of the image's strong ridge contrast (the
+ * {@value #REFERENCE_PERCENTILE} percentile of cells), which adapts to the sensor's gain, and when its gradients show
+ * at least some common direction (structure-tensor coherence), which random texture lacks. The raw decision is then
  * cleaned at cell level: majority votes remove isolated cells and notches, only the largest connected region (the
  * finger) is kept, and its holes are filled.
+ *
+ * <p>The 3×3 window lets the region spill up to one cell past the last ridge; trimming that spill measured worse on
+ * FVC (faint rims lose their minutiae), so the minutiae filter handles the rim instead.
  */
 public final class ForegroundSegmenter {
     /**
-     * Lowest ridge contrast that counts as fingerprint, RMS gray levels of the band-passed image (range 2..8). A clear
-     * print's ridges have 15..60; sensor noise on blank FVC backgrounds measures 1..4.
+     * Lowest ridge contrast that counts as fingerprint, RMS gray levels of the band-passed image (range 2..8). On the
+     * eight FVC2000/2002 databases, foreground cells measure a median of 11..46 (10th percentile 5..20), background
+     * cells a median of 0..7.
      */
     public static final double MIN_CONTRAST = 5;
     /** Percentile of cell contrast taken as the image's strong ridge contrast, 0..1. */
     public static final double REFERENCE_PERCENTILE = 0.95;
     /**
-     * Fraction of the reference contrast a cell needs, 0..1. Dry or lightly pressed parts of a print keep about a
-     * third of the contrast of well-pressed parts; backgrounds stay below a fifth (measured on FVC2000/2002).
+     * Fraction of the reference contrast a cell needs, 0..1. The reference (95th percentile) measures 21..68 on FVC;
+     * dry or lightly pressed parts of a print keep about a third of it, backgrounds (median) about a tenth. 0.35
+     * measured 0.1 points of EER worse on FVC.
      */
     public static final double RELATIVE_CONTRAST = 0.25;
     /** Radius of the majority vote, cells (2 = 5×5 cells, 40×40 px). */
     public static final int VOTE_RADIUS = 2;
+    /**
+     * Lowest structure-tensor coherence of a foreground cell, 0..1. Uniform random noise measures 0.07; FVC
+     * foreground cells a median of 0.55..0.76 (10th percentile 0.33..0.46). Low enough to keep cores, deltas and
+     * smudges (0.25 lost faint areas: 1 point of EER worse on FVC), high enough to drop pure noise.
+     */
+    public static final double MIN_COHERENCE = 0.15;
     /** Majority vote passes. */
     public static final int VOTE_PASSES = 2;
 
     private ForegroundSegmenter() {}
 
-    public static ForegroundMask segment(FloatRaster bandpassed) {
-        CellGrid grid = new CellGrid(bandpassed.width(), bandpassed.height());
-        float[] contrast = contrast(grid, bandpassed.data());
+    public static ForegroundMask segment(FloatRaster bandpassed, StructureTensor tensor) {
+        CellGrid grid = tensor.grid();
+        float[] meanSquares = cellMeanSquares(grid, bandpassed.data());
+        float[] contrast = neighbourhoodContrast(grid, meanSquares);
         float[] sorted = contrast.clone();
         Arrays.sort(sorted);
         float reference = sorted[(int) Math.min(sorted.length - 1, Math.floor(REFERENCE_PERCENTILE * sorted.length))];
         double threshold = Math.max(MIN_CONTRAST, RELATIVE_CONTRAST * reference);
         boolean[] cells = new boolean[grid.cells()];
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = contrast[i] >= threshold;
+            cells[i] = contrast[i] >= threshold && tensor.coherence(i) >= MIN_COHERENCE;
         }
         for (int pass = 0; pass < VOTE_PASSES; pass++) {
             cells = vote(grid, cells);
         }
         cells = largestRegion(grid, cells);
         fillHoles(grid, cells);
-        return new ForegroundMask(grid, cells);
+        float[] relative = new float[meanSquares.length];
+        for (int i = 0; i < relative.length; i++) {
+            relative[i] = reference > 0 ? (float) Math.sqrt(meanSquares[i]) / reference : 0;
+        }
+        return new ForegroundMask(grid, cells, relative);
     }
 
-    /** RMS of the band-passed image over the 3×3 cells around each cell. */
-    static float[] contrast(CellGrid grid, float[] bandpassed) {
+    /** Mean square of the band-passed image over each cell. */
+    static float[] cellMeanSquares(CellGrid grid, float[] bandpassed) {
         float[] squares = new float[bandpassed.length];
         for (int i = 0; i < squares.length; i++) {
             squares[i] = bandpassed[i] * bandpassed[i];
         }
-        float[] energy = grid.means(squares);
+        return grid.means(squares);
+    }
+
+    /** RMS over the 3×3 cells around each cell, from the cells' mean squares. */
+    static float[] neighbourhoodContrast(CellGrid grid, float[] meanSquares) {
         int cols = grid.cols();
         int rows = grid.rows();
-        float[] out = new float[energy.length];
+        float[] out = new float[meanSquares.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 float sum = 0;
                 int n = 0;
                 for (int rr = Math.max(0, r - 1); rr <= Math.min(rows - 1, r + 1); rr++) {
                     for (int cc = Math.max(0, c - 1); cc <= Math.min(cols - 1, c + 1); cc++) {
-                        sum += energy[rr * cols + cc];
+                        sum += meanSquares[rr * cols + cc];
                         n++;
                     }
                 }

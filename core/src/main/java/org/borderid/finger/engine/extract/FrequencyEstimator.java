@@ -3,7 +3,7 @@ package org.borderid.finger.engine.extract;
 import java.util.Arrays;
 
 /**
- * Stage 5: the local ridge period, from the spectrum of an oriented signature (the x-signature of Hong, Wan &amp; Jain
+ * Stage 6: the local ridge period, from the spectrum of an oriented signature (the x-signature of Hong, Wan &amp; Jain
  * 1998): the band-passed image is averaged along the ridges in a window around each foreground cell and sampled
  * across them, and the dominant period of that profile (Hann-windowed Fourier power over the valid range, refined by
  * parabolic interpolation) is the cell's period. Cells whose profile is not clearly periodic borrow the period of

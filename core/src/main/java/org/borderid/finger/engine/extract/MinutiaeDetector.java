@@ -5,7 +5,7 @@ import java.util.List;
 import org.borderid.finger.MinutiaType;
 
 /**
- * Stage 11: reads minutiae off the pruned skeleton graph. A node with one line is a ridge ending, a node with three
+ * Stage 12: reads minutiae off the pruned skeleton graph. A node with one line is a ridge ending, a node with three
  * lines a bifurcation (nodes with four or more lines are crossings of smeared ridges and are skipped).
  *
  * <p>Direction, in the ISO convention documented on {@link org.borderid.finger.Minutia}: the skeleton is followed
@@ -17,9 +17,12 @@ import org.borderid.finger.MinutiaType;
  * <p>Quality 0..1: the local ridge clarity (gradient coherence of the cell) times the orientation reliability.
  */
 public final class MinutiaeDetector {
-    /** How far the skeleton is followed for the direction, ridge periods (1.2 × 9 px ≈ 11 px). */
+    /** How far the skeleton is followed for the direction, ridge periods (1.2 × 9 px ≈ 11 px; 2 measured the same). */
     public static final double TRACE_PERIODS = 1.2;
-    /** Largest disagreement between traced direction and field axis for the field to be used, degrees. */
+    /**
+     * Largest disagreement between traced direction and field axis for the field to be used, degrees. Never using the
+     * field (traced directions only) measured 0.2..0.5 points of mean EER worse on FVC.
+     */
     public static final double AXIS_AGREEMENT = 40;
 
     private MinutiaeDetector() {}

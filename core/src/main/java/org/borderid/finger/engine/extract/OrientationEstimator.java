@@ -1,73 +1,33 @@
 package org.borderid.finger.engine.extract;
 
 /**
- * Stage 4: the ridge orientation field, from the gradient structure tensor (Kass &amp; Witkin 1987; Bazen &amp; Gerez
- * 2002) averaged in the doubled-angle domain, where opposite gradients across a ridge reinforce instead of cancelling.
- *
- * <p>Two scales: the tensor is first averaged over about two ridge periods ({@value #LOCAL_SIGMA} cells), which gives
- * each cell's own orientation and coherence; the coherence-weighted orientation vectors are then smoothed over
- * {@value #SMOOTH_SIGMA} cells inside the foreground, so that smudged or scarred cells borrow the orientation of their
- * clear neighbours while clear cells keep theirs.
+ * Stage 5: the ridge orientation field. The coherence-weighted doubled-angle vectors of the {@link StructureTensor}
+ * are smoothed over {@value #SMOOTH_SIGMA} cells inside the foreground, so that smudged or scarred cells borrow the
+ * orientation of their clear neighbours while clear cells keep theirs; the ridge direction is perpendicular to the
+ * smoothed gradient direction.
  */
 public final class OrientationEstimator {
-    /** First averaging of the tensor, cells (1 cell = 8 px; σ = 8 px spans about two ridge periods). Range 0.7..1.5. */
-    public static final double LOCAL_SIGMA = 1.0;
     /**
      * Smoothing of the coherence-weighted orientation vectors, cells (σ = 16 px). Larger bridges wider scars but
-     * bends the field around cores and deltas. Range 1..3.
+     * bends the field around cores and deltas (on FVC: 3 cells 0.6 points of mean EER worse; 1.5 between equal and 0.3
+     * worse; a coherence-adaptive blend of 2 and 4 cells 0.8 worse).
+     * Range 1..3.
      */
     public static final double SMOOTH_SIGMA = 2.0;
+    /** Weight of background cells in the smoothing, relative to foreground cells (they still fill the margin). */
+    private static final float BACKGROUND_WEIGHT = 0.01f;
 
     private OrientationEstimator() {}
 
-    public static OrientationField estimate(FloatRaster bandpassed, ForegroundMask mask) {
-        CellGrid grid = mask.grid();
-        int w = bandpassed.width();
-        int h = bandpassed.height();
-        float[] d = bandpassed.data();
-        int cols = grid.cols();
+    public static OrientationField estimate(StructureTensor tensor, ForegroundMask mask) {
+        CellGrid grid = tensor.grid();
         int n = grid.cells();
-        double[] sa = new double[n];
-        double[] sb = new double[n];
-        double[] se = new double[n];
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int up = Math.max(0, y - 1) * w;
-            int down = Math.min(h - 1, y + 1) * w;
-            int cellRow = (y / CellGrid.CELL) * cols;
-            for (int x = 0; x < w; x++) {
-                float gx = d[row + Math.min(w - 1, x + 1)] - d[row + Math.max(0, x - 1)];
-                float gy = d[down + x] - d[up + x];
-                int c = cellRow + x / CellGrid.CELL;
-                sa[c] += gx * gx - gy * gy;
-                sb[c] += 2 * gx * gy;
-                se[c] += gx * gx + gy * gy;
-            }
-        }
-        float[] a = new float[n];
-        float[] b = new float[n];
-        float[] e = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) sa[i];
-            b[i] = (float) sb[i];
-            e[i] = (float) se[i];
-        }
-        a = grid.smooth(a, null, LOCAL_SIGMA);
-        b = grid.smooth(b, null, LOCAL_SIGMA);
-        e = grid.smooth(e, null, LOCAL_SIGMA);
-        float[] coherence = new float[n];
-        float[] va = new float[n];
-        float[] vb = new float[n];
         float[] weight = new float[n];
         for (int i = 0; i < n; i++) {
-            double norm = Math.hypot(a[i], b[i]);
-            coherence[i] = e[i] > 1e-6f ? (float) Math.min(1, norm / e[i]) : 0;
-            va[i] = norm > 0 ? (float) (coherence[i] * a[i] / norm) : 0;
-            vb[i] = norm > 0 ? (float) (coherence[i] * b[i] / norm) : 0;
-            weight[i] = mask.cell(i) ? 1 : 0.01f;
+            weight[i] = mask.cell(i) ? 1 : BACKGROUND_WEIGHT;
         }
-        va = grid.smooth(va, weight, SMOOTH_SIGMA);
-        vb = grid.smooth(vb, weight, SMOOTH_SIGMA);
+        float[] va = grid.smooth(tensor.va(), weight, SMOOTH_SIGMA);
+        float[] vb = grid.smooth(tensor.vb(), weight, SMOOTH_SIGMA);
         float[] cos2 = new float[n];
         float[] sin2 = new float[n];
         float[] reliability = new float[n];
@@ -78,6 +38,6 @@ public final class OrientationEstimator {
             cos2[i] = norm > 1e-9 ? (float) (-va[i] / norm) : 1;
             sin2[i] = norm > 1e-9 ? (float) (-vb[i] / norm) : 0;
         }
-        return new OrientationField(grid, cos2, sin2, reliability, coherence);
+        return new OrientationField(grid, cos2, sin2, reliability, tensor.coherences());
     }
 }

@@ -57,7 +57,19 @@ public final class Resampler {
     }
 
     /** For each output sample, the input indices and weights (area weights when shrinking, linear when growing). */
-    private record Taps(int[] start, int[] count, int[] index, float[] weight) {
+    private static final class Taps {
+        private final int[] start;
+        private final int[] count;
+        private final int[] index;
+        private final float[] weight;
+
+        private Taps(int[] start, int[] count, int[] index, float[] weight) {
+            this.start = start;
+            this.count = count;
+            this.index = index;
+            this.weight = weight;
+        }
+
         static Taps of(int in, int out) {
             double scale = (double) out / in;
             int maxTaps = scale < 1 ? (int) Math.ceil(1 / scale) + 2 : 2;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stage 6: contextual enhancement, an oriented Gabor filter tuned to the local ridge orientation and period (Hong,
+ * Stage 7: contextual enhancement, an oriented Gabor filter tuned to the local ridge orientation and period (Hong,
  * Wan &amp; Jain 1998), applied as two one-dimensional passes: a Gabor band-pass across the ridges (a cosine of the
  * local period under a Gaussian envelope, zero mean) followed by a Gaussian smoothing along them. Where the
  * orientation is constant this equals the 2-D Gabor filter; it costs two short line filters per pixel instead of a

@@ -1,10 +1,13 @@
 package org.borderid.finger.engine.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Engine-internal: the ridge skeleton as a graph. Nodes are line ends (one neighbour) and junctions (three or more
+ * Stage 10: the ridge skeleton as a graph. Nodes are line ends (one neighbour) and junctions (three or more
  * neighbours; touching junction pixels form one node); edges are the one-pixel-wide ridge lines between them, with
  * their pixels. Closed rings without any node are ignored (they hold no minutia).
  *
@@ -15,7 +18,7 @@ public final class SkeletonGraph {
     private final int width;
     private final int height;
     private final List<Node> nodes = new ArrayList<>();
-    private final java.util.Set<Edge> edges = new java.util.LinkedHashSet<>();
+    private final Set<Edge> edges = new LinkedHashSet<>();
 
     private SkeletonGraph(int width, int height) {
         this.width = width;
@@ -36,7 +39,7 @@ public final class SkeletonGraph {
     }
 
     /** Live edges, in creation order. */
-    public java.util.Set<Edge> edges() {
+    public Set<Edge> edges() {
         return edges;
     }
 
@@ -97,11 +100,6 @@ public final class SkeletonGraph {
             return to;
         }
 
-        /** Whether the edge is still in its graph. */
-        public boolean alive() {
-            return alive;
-        }
-
         /** Length along the line, pixels. */
         public float length() {
             return length;
@@ -150,7 +148,7 @@ public final class SkeletonGraph {
         int[] offsets = skeleton.neighbourOffsets();
         SkeletonGraph graph = new SkeletonGraph(w, h);
         int[] nodeOf = new int[b.length];
-        java.util.Arrays.fill(nodeOf, -1);
+        Arrays.fill(nodeOf, -1);
         // nodes: line ends and clusters of junction pixels
         int[] stack = new int[64];
         for (int y = 0; y < h; y++) {
@@ -182,7 +180,7 @@ public final class SkeletonGraph {
                             if (b[k] != 0 && nodeOf[k] < 0 && Integer.bitCount(skeleton.neighbours(k)) > 2) {
                                 nodeOf[k] = id;
                                 if (top == stack.length) {
-                                    stack = java.util.Arrays.copyOf(stack, 2 * top);
+                                    stack = Arrays.copyOf(stack, 2 * top);
                                 }
                                 stack[top++] = k;
                             }
@@ -283,7 +281,7 @@ public final class SkeletonGraph {
 
         void add(int v) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
             }
             values[size++] = v;
         }
@@ -293,7 +291,7 @@ public final class SkeletonGraph {
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }

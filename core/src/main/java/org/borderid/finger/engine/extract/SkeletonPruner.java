@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stage 10: removes the skeleton structures that thinning makes out of noise, before minutiae are read from it
+ * Stage 11: removes the skeleton structures that thinning makes out of noise, before minutiae are read from it
  * (structural false minutiae, Maio &amp; Maltoni 1997; Zhao &amp; Tang 2007):
  * <ul>
  *   <li><b>spurs</b>: a short line from a junction to an end, a bump on the ridge's edge (false ending + false
@@ -18,9 +18,9 @@ import java.util.List;
  * junction left with two lines merges them into one, so that lengths stay true as the graph shrinks.
  */
 public final class SkeletonPruner {
-    /** Longest spur removed, ridge periods (1 × 9 px). */
+    /** Longest spur removed, ridge periods (1 × 9 px; 0.7 and 1.5 measured slightly worse on FVC). */
     public static final double SPUR = 1.0;
-    /** Longest free fragment removed, ridge periods (2 × 9 px ≈ 0.9 mm). */
+    /** Longest free fragment removed, ridge periods (2 × 9 px ≈ 0.9 mm; 3 measured 0.2 points worse on FVC). */
     public static final double FRAGMENT = 2.0;
     /** Longest loop (a lake or pore) opened, ridge periods, measured on each side. */
     public static final double LAKE = 2.0;

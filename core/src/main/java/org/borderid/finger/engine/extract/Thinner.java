@@ -1,7 +1,7 @@
 package org.borderid.finger.engine.extract;
 
 /**
- * Stage 8: thins ridges to 8-connected lines one pixel wide.
+ * Stage 9: thins ridges to 8-connected lines one pixel wide.
  *
  * <p>Guo &amp; Hall's parallel thinning (1989, algorithm A1: two sub-iterations deleting south-east then north-west
  * boundary pixels, each decision a 256-entry table lookup on the 8-neighbourhood), which preserves connectivity and

@@ -15,16 +15,17 @@ import org.borderid.OperatingPoint;
  */
 public final class MatchCalibration {
     /**
-     * Threshold for FMR 10⁻², score units (0..1 similarity). Measured with BorderID's extractor (work-in-progress
-     * version of 2026-11-26) on FVC2000 and FVC2002 set B: 194,560 impostor pairs (23,040 FVC-protocol pairs within
-     * the 8 databases, 171,520 across them, FVC2000 same-finger pairs excluded), docs/fingerprint.md "Calibration".
-     * To be re-derived whenever the extractor or the matcher changes.
+     * Threshold for FMR 10⁻², score units (0..1 similarity). Measured with BorderID's extractor and matcher as on main
+     * on 2026-11-26 on FVC2000 and FVC2002 set B: 201,600 impostor pairs (23,040 FVC-protocol pairs within the 8
+     * databases, 178,560 across them; the 640 FVC2000 DB1_B × DB2_B pairs of the same finger excluded), 2,016 accepted,
+     * by {@code ./borderid eval fingerprints … --calibrate} (docs/fingerprint.md "Calibration"). To be re-derived
+     * whenever the extractor or the matcher changes.
      */
-    static final double THRESHOLD_FMR_1E2 = 0.0123;
-    /** Threshold for FMR 10⁻³; provenance as {@link #THRESHOLD_FMR_1E2}. */
-    static final double THRESHOLD_FMR_1E3 = 0.0179;
-    /** Threshold for FMR 10⁻⁴; provenance as {@link #THRESHOLD_FMR_1E2}. */
-    static final double THRESHOLD_FMR_1E4 = 0.0271;
+    static final double THRESHOLD_FMR_1E2 = 0.012250;
+    /** Threshold for FMR 10⁻³ (201 of 201,600 impostors accepted); provenance as {@link #THRESHOLD_FMR_1E2}. */
+    static final double THRESHOLD_FMR_1E3 = 0.018072;
+    /** Threshold for FMR 10⁻⁴ (20 of 201,600 impostors accepted); provenance as {@link #THRESHOLD_FMR_1E2}. */
+    static final double THRESHOLD_FMR_1E4 = 0.024856;
 
     /** Tolerance in ⌊α·n⌋, so that 0.01 × 2,900 counts as 29 and not 28.999…. */
     private static final double FLOOR_EPSILON = 1e-9;
