@@ -84,7 +84,8 @@ public final class BorderIdServer implements AutoCloseable {
                 resources.add(1, store); // closed after the HTTP server, before the audit log
             }
             engines.store(store);
-            readiness.set("gallery", Readiness.State.READY, "open: " + store.count(SubjectQuery.ALL) + " subjects");
+            readiness.set("gallery", Readiness.State.READY, "open (" + store.count(SubjectQuery.ALL)
+                    + " subjects at opening)");
         } catch (Exception e) {
             LOG.error("cannot open the gallery in {}: {}", folder, e.getMessage(), e);
             readiness.set("gallery", Readiness.State.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());

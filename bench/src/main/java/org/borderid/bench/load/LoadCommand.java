@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.UsageException;
 import org.borderid.server.BorderIdServer;
@@ -79,10 +81,14 @@ public final class LoadCommand implements CliCommand {
             if (!warmup.isZero()) {
                 LoadStep.run(url, key, scenario, bodies, maxClients, warmup);
             }
-            List<LoadStep.Result> results = new ArrayList<>();
+            List<Measured> results = new ArrayList<>();
+            HttpClient metrics = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             for (int c : clients) {
+                Optional<ServerGauges> before = ServerGauges.read(metrics, url);
                 LoadStep.Result r = LoadStep.run(url, key, scenario, bodies, c, duration);
-                results.add(r);
+                Optional<ServerGauges> after = ServerGauges.read(metrics, url);
+                results.add(new Measured(r, ServerGauges.cpuMsPerRequest(before, after, r.latency().count()),
+                        after.map(g -> g.loadAverage().orElse(Double.NaN)).orElse(Double.NaN)));
                 err.printf("  %d clients: %.1f req/s, p99 %.1f ms, %d errors%n", c, r.throughput(),
                         r.latency().p99Ms(), r.errors());
             }
@@ -90,7 +96,7 @@ public final class LoadCommand implements CliCommand {
             if (o.get("--json") != null) {
                 writeJson(Path.of(o.get("--json")), scenario, url, duration, results);
             }
-            return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
+            return results.stream().anyMatch(m -> m.result().errors() > 0) ? 1 : 0;
         } finally {
             if (server != null) {
                 server.close();
@@ -117,20 +123,32 @@ public final class LoadCommand implements CliCommand {
         return server;
     }
 
+    /**
+     * One measured step with the server's side of it.
+     *
+     * @param result      what the clients saw
+     * @param serverCpuMs server process CPU per completed request, milliseconds (NaN when the server's metrics are
+     *                    not readable; includes the clients' own CPU when the server runs in-process)
+     * @param loadAverage the machine's one-minute load average at the end of the step (NaN if unknown)
+     */
+    record Measured(LoadStep.Result result, double serverCpuMs, double loadAverage) {}
+
     static void printTable(PrintStream out, Scenario scenario, String url, Duration duration,
-            List<LoadStep.Result> results) {
+            List<Measured> results) {
         out.printf("scenario %s, %s, %.0f s per step, %d cores%n", scenario.id(), url, duration.toMillis() / 1000.0,
                 Runtime.getRuntime().availableProcessors());
-        out.printf("%-8s %9s %7s %10s %8s %8s %8s %8s  %s%n", "clients", "requests", "errors", "req/s", "p50 ms",
-                "p95 ms", "p99 ms", "max ms", "outcomes");
-        for (LoadStep.Result r : results) {
-            out.printf(Locale.ROOT, "%-8d %9d %7d %10.1f %8.1f %8.1f %8.1f %8.1f  %s%n", r.clients(),
+        out.printf("%-8s %9s %7s %10s %8s %8s %8s %8s %8s %6s  %s%n", "clients", "requests", "errors", "req/s",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "cpu ms", "load", "outcomes");
+        for (Measured m : results) {
+            LoadStep.Result r = m.result();
+            out.printf(Locale.ROOT, "%-8d %9d %7d %10.1f %8.1f %8.1f %8.1f %8.1f %8.1f %6.1f  %s%n", r.clients(),
                     r.latency().count(), r.errors(), r.throughput(), r.latency().p50Ms(), r.latency().p95Ms(),
-                    r.latency().p99Ms(), r.latency().maxMs(), r.outcomes());
+                    r.latency().p99Ms(), r.latency().maxMs(), m.serverCpuMs(), m.loadAverage(), r.outcomes());
         }
+        out.println("cpu ms: server process CPU per request; load: the machine's 1-minute load average after the step");
     }
 
-    static void writeJson(Path file, Scenario scenario, String url, Duration duration, List<LoadStep.Result> results)
+    static void writeJson(Path file, Scenario scenario, String url, Duration duration, List<Measured> results)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scenario", scenario.id());
@@ -138,7 +156,8 @@ public final class LoadCommand implements CliCommand {
         root.put("durationSeconds", duration.toMillis() / 1000.0);
         root.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (LoadStep.Result r : results) {
+        for (Measured m : results) {
+            LoadStep.Result r = m.result();
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("clients", r.clients());
             s.put("requests", r.latency().count());
@@ -149,6 +168,12 @@ public final class LoadCommand implements CliCommand {
             s.put("p99Ms", r.latency().p99Ms());
             s.put("maxMs", r.latency().maxMs());
             s.put("meanMs", r.latency().meanMs());
+            if (Double.isFinite(m.serverCpuMs())) {
+                s.put("serverCpuMsPerRequest", Math.round(m.serverCpuMs() * 10) / 10.0);
+            }
+            if (Double.isFinite(m.loadAverage())) {
+                s.put("loadAverage1m", Math.round(m.loadAverage() * 100) / 100.0);
+            }
             s.put("statuses", r.statuses());
             s.put("outcomes", r.outcomes());
             steps.add(s);

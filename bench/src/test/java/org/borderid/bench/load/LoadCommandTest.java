@@ -42,4 +42,19 @@ class LoadCommandTest {
         assertThat(Scenario.parse("identify").path()).isEqualTo("/v1/identify");
         assertThatThrownBy(() -> Scenario.parse("dance")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void serverCpuPerRequestComesFromTheServersPrometheusMetrics() {
+        String before = "# HELP process_cpu_time_ns_total x\nprocess_cpu_time_ns_total 1.0E9\nsystem_load_average_1m 3.5\n";
+        String after = "process_cpu_time_ns_total 3.0E9\nsystem_load_average_1m 4.25\n";
+        var b = ServerGauges.parse(before);
+        var a = ServerGauges.parse(after);
+        assertThat(a).isPresent();
+        assertThat(a.get().loadAverage()).hasValue(4.25);
+        assertThat(ServerGauges.cpuMsPerRequest(b, a, 40)).isEqualTo(50.0);
+        assertThat(ServerGauges.parse("jvm_threads_live 3\n")).isEmpty();
+        assertThat(ServerGauges.cpuMsPerRequest(b, ServerGauges.parse(""), 40)).isNaN();
+        assertThat(ServerGauges.parse("process_cpu_time_ns_total 5\nsystem_load_average_1m -1.0\n").get()
+                .loadAverage()).isEmpty();
+    }
 }

@@ -53,7 +53,7 @@ public final class Authentication {
         Principal p = principal.get();
         if (!allowed.contains(p.role())) {
             throw new ApiException(ProblemType.FORBIDDEN, "A " + p.role().id() + " key may not use "
-                    + ctx.method() + " " + ctx.endpoint().path + "; it needs the role "
+                    + ctx.method() + " " + ctx.path() + "; it needs the role "
                     + allowed.stream().map(r -> ((Role) r).id()).sorted().collect(Collectors.joining(" or "))
                     + ".");
         }
