@@ -47,6 +47,17 @@ public record FaceEngineConfig(Path detectorModel, String detectorSha256, FaceMo
      */
     public static final int DEFAULT_DETECTION_MAX_SIDE = 640;
 
+    /**
+     * Default: flip averaging on (embed the aligned face and its mirror image, sum the two unit vectors). Test-time
+     * flip augmentation is the standard evaluation protocol of ArcFace/InsightFace-style embedders, and on LFW it
+     * helps every figure measured on identities disjoint from the calibration (docs/face.md): View 1 test accuracy
+     * 98.80% against 98.40%, TAR at FMR 1e-4 on the test people 95.28% against 94.65%, open-set FNIR at FPIR 1e-2
+     * 8.89% against 9.79%. Cost: a second forward pass of the embedding network (about +8 ms single-threaded on the reference
+     * machine). Turn it off with {@link #withFlipAveraging(boolean)} where latency matters more than the last half
+     * point of accuracy; the model's thresholds hold for both (calibrated with flip averaging, conservative without).
+     */
+    public static final boolean DEFAULT_FLIP_AVERAGING = true;
+
     private static final Pattern SHA256 = Pattern.compile("|[0-9a-f]{64}");
 
     public FaceEngineConfig {
@@ -71,12 +82,12 @@ public record FaceEngineConfig(Path detectorModel, String detectorSha256, FaceMo
 
     /**
      * Defaults: the 2023mar YuNet checksum, {@link #DEFAULT_DETECTION_THRESHOLD}, {@link #DEFAULT_DETECTION_MAX_SIDE},
-     * no flip averaging, the {@link FaceQualityPolicy#KIOSK} policy reported but not enforced, {@link ImageLimits#DEFAULT}
-     * and one worker per available processor.
+     * {@link #DEFAULT_FLIP_AVERAGING}, the {@link FaceQualityPolicy#KIOSK} policy reported but not enforced,
+     * {@link ImageLimits#DEFAULT} and one worker per available processor.
      */
     public static FaceEngineConfig of(Path detectorModel, FaceModelDescriptor embedder) {
         return new FaceEngineConfig(detectorModel, YUNET_2023MAR_SHA256, embedder, DEFAULT_DETECTION_THRESHOLD,
-                DEFAULT_DETECTION_MAX_SIDE, false, FaceQualityPolicy.KIOSK, false, ImageLimits.DEFAULT,
+                DEFAULT_DETECTION_MAX_SIDE, DEFAULT_FLIP_AVERAGING, FaceQualityPolicy.KIOSK, false, ImageLimits.DEFAULT,
                 Math.min(256, Runtime.getRuntime().availableProcessors()));
     }
 

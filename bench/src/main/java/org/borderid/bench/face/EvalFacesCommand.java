@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.borderid.bench.plot.FigureWriter;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.UsageException;
 import org.borderid.face.FaceEngine;
@@ -20,8 +21,8 @@ import org.opencv.core.Core;
 
 /**
  * {@code borderid eval faces <lfw folder> [--json FILE] [--roc FILE.svg] [--pairs FILE] [--model NAME|FILE]
- * [--model-file FILE] [--detector FILE] [--detection-threshold T] [--flip] [--quality-study] [--threads N]}: the LFW evaluation of
- * {@link FaceEvaluation}.
+ * [--model-file FILE] [--detector FILE] [--detection-threshold T] [--flip|--no-flip] [--quality-study]
+ * [--threads N]}: the LFW evaluation of {@link FaceEvaluation}.
  */
 public final class EvalFacesCommand implements CliCommand {
     static final String USAGE = """
@@ -30,15 +31,18 @@ public final class EvalFacesCommand implements CliCommand {
                                     View 1's pairsDevTrain.txt, pairsDevTest.txt, peopleDevTrain.txt, peopleDevTest.txt.
                                     A relative folder that does not exist is looked up under $BORDERID_SHARED/data/faces
               --json FILE           write the figures as JSON
-              --roc FILE            write the ROC plot as SVG (default: the JSON file name with .svg)
+              --roc FILE            write the ROC plot, .svg or .png (default: the JSON file name with .svg)
               --pairs FILE          also evaluate this pairs file: View 1 format (accuracy at the calibrated threshold)
                                     or View 2's pairs.txt (10-fold accuracy, mean and standard deviation)
               --model NAME|FILE     mobilefacenet (default), sface, or a model descriptor .properties file
               --model-file FILE     the ONNX file of mobilefacenet or sface
-                                    (default for mobilefacenet: $BORDERID_SHARED/models/mobilefacenet/mobilefacenet.onnx)
-              --detector FILE       YuNet ONNX (default: $BORDERID_SHARED/models/yunet/face_detection_yunet_2023mar.onnx)
+                                    (default for mobilefacenet:
+                                    $BORDERID_SHARED/models/mobilefacenet/mobilefacenet.onnx)
+              --detector FILE       YuNet ONNX
+                                    (default: $BORDERID_SHARED/models/yunet/face_detection_yunet_2023mar.onnx)
               --detection-threshold T   smallest detector confidence (default 0.6)
-              --flip                average the embeddings of the face and its mirror image
+              --flip, --no-flip     average the embeddings of the face and its mirror image, or not
+                                    (default: on, the engine's default)
               --quality-study       also degrade pairsDevTest's mated photos step by step (size, blur, exposure,
                                     contrast) and bin them by pose: how each quality measure relates to matching
               --threads N           capture threads (default: available processors; OpenCV single-threaded in each)
@@ -81,8 +85,7 @@ public final class EvalFacesCommand implements CliCommand {
                 : a.json() != null ? a.json().resolveSibling(a.json().getFileName().toString()
                         .replaceFirst("(\\.json)?$", ".svg")) : null;
         if (roc != null) {
-            write(roc, RocSvg.render("LFW ROC, " + config.embedder().name() + (a.flip() ? " + flip" : ""),
-                    result.curves(), result.markers()));
+            FigureWriter.write(result.roc(), roc);
             err.println("wrote " + roc);
         }
         return 0;
@@ -152,7 +155,7 @@ public final class EvalFacesCommand implements CliCommand {
             Path modelFile = null;
             Path detector = FaceBenchData.yunet();
             double detectionThreshold = FaceEngineConfig.DEFAULT_DETECTION_THRESHOLD;
-            boolean flip = false;
+            boolean flip = FaceEngineConfig.DEFAULT_FLIP_AVERAGING;
             boolean qualityStudy = false;
             int threads = Runtime.getRuntime().availableProcessors();
             for (int i = 0; i < args.size(); i++) {
@@ -166,6 +169,7 @@ public final class EvalFacesCommand implements CliCommand {
                     case "--detector" -> detector = Path.of(value(args, ++i, arg));
                     case "--detection-threshold" -> detectionThreshold = number(value(args, ++i, arg), arg, 0, 1);
                     case "--flip" -> flip = true;
+                    case "--no-flip" -> flip = false;
                     case "--quality-study" -> qualityStudy = true;
                     case "--threads" -> threads = (int) number(value(args, ++i, arg), arg, 1, 256);
                     default -> {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.borderid.bench.BenchData;
 import org.borderid.face.FaceEngineConfig;
 import org.borderid.face.FaceModelDescriptor;
 import org.borderid.fixtures.lfw.LfwDataset;
@@ -17,17 +18,9 @@ import org.borderid.fixtures.lfw.LfwImage;
 public final class FaceBenchData {
     private FaceBenchData() {}
 
-    /** The shared-data root: {@code BORDERID_SHARED}, {@code -Dborderid.shared}, else {@code ../shared}. */
+    /** The shared-data root ({@link BenchData#sharedRoot()}). */
     public static Path sharedRoot() {
-        String env = System.getenv("BORDERID_SHARED");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String property = System.getProperty("borderid.shared");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("borderid.home", ".")).resolve("..").resolve("shared").normalize();
+        return BenchData.sharedRoot();
     }
 
     /** {@code <shared>/models/yunet/face_detection_yunet_2023mar.onnx}. */
@@ -37,7 +30,8 @@ public final class FaceBenchData {
 
     /** The MobileFaceNet descriptor pointing at {@code <shared>/models/mobilefacenet/mobilefacenet.onnx}. */
     public static FaceModelDescriptor mobileFaceNet() {
-        return FaceModelDescriptor.MOBILEFACENET.withFile(sharedRoot().resolve("models/mobilefacenet/mobilefacenet.onnx"));
+        return FaceModelDescriptor.MOBILEFACENET
+                .withFile(sharedRoot().resolve("models/mobilefacenet/mobilefacenet.onnx"));
     }
 
     /** The default engine configuration on the shared models, one worker. */

@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.borderid.OperatingPoint;
+import org.borderid.bench.plot.Figure;
 import org.borderid.face.FaceEngine;
 import org.borderid.face.FaceEngineConfig;
 import org.borderid.face.FaceModelDescriptor;
@@ -43,8 +44,8 @@ final class FaceEvaluation {
     static final double[] FMR_TARGETS = {1e-2, 1e-3, 1e-4};
     static final double[] FPIR_TARGETS = {1e-2, 1e-3};
 
-    /** What the evaluation produced: the JSON report and the ROC curves. */
-    record Result(Map<String, Object> report, List<RocSvg.Curve> curves, List<RocSvg.Marker> markers) {}
+    /** What the evaluation produced: the JSON report and the ROC figure. */
+    record Result(Map<String, Object> report, Figure roc) {}
 
     private final FaceEngine engine;
     private final LfwDataset dataset;
@@ -110,16 +111,20 @@ final class FaceEvaluation {
                     thresholds.get(OperatingPoint.FMR_1E3), threads, log));
         }
 
-        List<RocSvg.Curve> curves = List.of(new RocSvg.Curve(String.format("peopleDevTest: %,d mated, %,d non-mated"
-                + " pairs", testAll.mated().total(), testAll.nonMated().total()), testAll.nonMated().roc(
-                        testAll.mated())));
-        List<RocSvg.Marker> markers = new ArrayList<>();
+        double[][] operating = new double[OperatingPoint.values().length][];
+        List<String> names = new ArrayList<>();
         for (OperatingPoint point : OperatingPoint.values()) {
             double t = thresholds.get(point);
-            markers.add(new RocSvg.Marker(String.format("%s threshold %.3f", key(point), t),
-                    testAll.nonMated().rateAtOrAbove(t), testAll.mated().rateAtOrAbove(t)));
+            operating[point.ordinal()] = new double[] {t, testAll.nonMated().rateAtOrAbove(t),
+                testAll.mated().rateAtOrAbove(t)};
+            names.add("FMR " + rate(point.falseMatchRate()));
         }
-        return new Result(report, curves, markers);
+        FaceEngineConfig c = engine.config();
+        Figure roc = RocFigure.of("LFW ROC, " + c.embedder().name() + (c.flipAveraging() ? " + flip" : ""),
+                String.format(java.util.Locale.ROOT, "peopleDevTest: %,d mated, %,d non-mated pairs",
+                        testAll.mated().total(), testAll.nonMated().total()),
+                testAll.nonMated().roc(testAll.mated(), RocFigure.MIN_FAR, 40), operating, names);
+        return new Result(report, roc);
     }
 
     private Map<String, Object> dataset(Map<String, List<LfwImage>> byPerson) {

@@ -2,6 +2,7 @@ package org.borderid.bench.face;
 
 import java.util.Arrays;
 import java.util.List;
+import org.borderid.bench.accuracy.ErrorRates;
 
 /**
  * Exact verification figures of a small set of scored pairs (LFW's pairs files: hundreds to thousands of pairs).
@@ -105,26 +106,9 @@ record PairScores(double[] mated, double[] nonMated) {
         return bestThreshold;
     }
 
-    /**
-     * Equal error rate: over every distinct score as threshold, the point where the false accept and false reject
-     * rates are closest, their mean.
-     */
+    /** Equal error rate, as {@link ErrorRates#eer()} defines it for every modality. */
     double equalErrorRate() {
-        double[] all = concat(mated, nonMated);
-        Arrays.sort(all);
-        double best = Double.NaN;
-        double bestGap = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= all.length; i++) {
-            double t = i == all.length ? Double.POSITIVE_INFINITY : all[i];
-            double far = falseAcceptRate(t);
-            double frr = 1 - trueAcceptRate(t);
-            double gap = Math.abs(far - frr);
-            if (gap < bestGap) {
-                bestGap = gap;
-                best = (far + frr) / 2;
-            }
-        }
-        return best;
+        return ErrorRates.of(mated, nonMated).eer();
     }
 
     private static long countAtOrAbove(double[] sorted, double threshold) {

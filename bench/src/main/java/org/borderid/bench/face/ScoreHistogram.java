@@ -76,26 +76,36 @@ final class ScoreHistogram {
     }
 
     /**
-     * Equal error rate against a genuine-score histogram: the point where the false match rate of these (impostor)
-     * scores and the false non-match rate of the genuine scores are closest, averaged.
+     * Equal error rate against a genuine-score histogram: sweeping the threshold up through the bin edges, FMR (these
+     * impostor scores at or above) falls and FNMR (genuine scores below) rises; between the last edge with FMR &gt;
+     * FNMR and the first with FMR ≤ FNMR the two are interpolated linearly and the EER is where they meet (the
+     * definition of {@code bench.accuracy.ErrorRates}, on binned scores).
      */
     double equalErrorRate(ScoreHistogram genuine) {
         long impostorAbove = total;
         long genuineBelow = 0;
-        double best = Double.NaN;
-        double bestGap = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < BINS; i++) {
+        double previousFmr = Double.NaN;
+        double previousFnmr = Double.NaN;
+        for (int i = 0; i <= BINS; i++) {
             double fmr = (double) impostorAbove / total;
             double fnmr = (double) genuineBelow / genuine.total;
-            double gap = Math.abs(fmr - fnmr);
-            if (gap < bestGap) {
-                bestGap = gap;
-                best = (fmr + fnmr) / 2;
+            if (fmr <= fnmr) {
+                if (Double.isNaN(previousFmr)) {
+                    return (fmr + fnmr) / 2;
+                }
+                double before = previousFmr - previousFnmr; // > 0
+                double after = fmr - fnmr; // <= 0
+                double t = before / (before - after);
+                return previousFmr + t * (fmr - previousFmr);
             }
-            impostorAbove -= counts[i];
-            genuineBelow += genuine.counts[i];
+            previousFmr = fmr;
+            previousFnmr = fnmr;
+            if (i < BINS) {
+                impostorAbove -= counts[i];
+                genuineBelow += genuine.counts[i];
+            }
         }
-        return best;
+        return Double.NaN;
     }
 
     /**
@@ -120,20 +130,26 @@ final class ScoreHistogram {
     }
 
     /**
-     * The ROC: for each bin edge where the false match rate changes, {FMR, TAR} with this histogram as impostors.
+     * The ROC on a log-spaced grid of target false match rates, with this histogram as impostor scores: for each
+     * target, the threshold of {@link #thresholdAtRate} and the FMR and TAR it gives.
      *
-     * @return rows {fmr, tar}, FMR decreasing
+     * @param genuine         the mated scores
+     * @param minRate         the smallest target rate (e.g. 1e-6)
+     * @param pointsPerDecade grid density
+     * @return rows {fmr, tar}, FMR decreasing, consecutive duplicates removed
      */
-    double[][] roc(ScoreHistogram genuine) {
+    double[][] roc(ScoreHistogram genuine, double minRate, int pointsPerDecade) {
         java.util.List<double[]> points = new java.util.ArrayList<>();
-        long impostorAbove = total;
-        long genuineAbove = genuine.total;
-        for (int i = 0; i < BINS; i++) {
-            if (counts[i] > 0 || i == 0) {
-                points.add(new double[] {(double) impostorAbove / total, (double) genuineAbove / genuine.total});
+        int steps = (int) Math.round(-Math.log10(minRate) * pointsPerDecade);
+        double[] last = null;
+        for (int k = 0; k <= steps; k++) {
+            double target = Math.pow(10, -(double) k / pointsPerDecade);
+            double t = thresholdAtRate(target);
+            double[] p = {rateAtOrAbove(t), genuine.rateAtOrAbove(t)};
+            if (last == null || p[0] != last[0] || p[1] != last[1]) {
+                points.add(p);
+                last = p;
             }
-            impostorAbove -= counts[i];
-            genuineAbove -= genuine.counts[i];
         }
         return points.toArray(new double[0][]);
     }

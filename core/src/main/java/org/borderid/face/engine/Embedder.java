@@ -43,8 +43,9 @@ public final class Embedder {
         FaceModelDescriptor.ChannelValues m = descriptor.mean();
         FaceModelDescriptor.ChannelValues s = descriptor.scale();
         blobParams = new Image2BlobParams(new Scalar(s.first(), s.second(), s.third()),
-                new Size(descriptor.inputWidth(), descriptor.inputHeight()), new Scalar(m.first(), m.second(), m.third()),
-                descriptor.channelOrder() == ChannelOrder.RGB, CvType.CV_32F);
+                new Size(descriptor.inputWidth(), descriptor.inputHeight()),
+                new Scalar(m.first(), m.second(), m.third()), descriptor.channelOrder() == ChannelOrder.RGB,
+                CvType.CV_32F);
         String what = "face embedding model '" + descriptor.name() + "' (file " + descriptor.file() + ")";
         MatOfByte buffer = new MatOfByte(model);
         try {
