@@ -28,6 +28,8 @@ public final class EvalGalleryFingersCommand implements CliCommand {
               --template-cache-mb M  the gallery's prepared-template cache (default 2048; give the JVM more heap,
                                      BORDERID_JAVA_OPTS=-Xmx6g)
               --json FILE            write the figures as JSON
+              --exhaustive-only      only fill the cache of the exhaustive scan's blocks (run it in a second
+                                     process to share the scan's work), then exit
             """;
 
     @Override
@@ -53,6 +55,8 @@ public final class EvalGalleryFingersCommand implements CliCommand {
         int threads = Runtime.getRuntime().availableProcessors();
         long cacheMb = 2048;
         Path json = null;
+        boolean exhaustiveOnly = args.contains("--exhaustive-only");
+        args = args.stream().filter(a -> !a.equals("--exhaustive-only")).toList();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -80,8 +84,13 @@ public final class EvalGalleryFingersCommand implements CliCommand {
             throw new UsageException("--distractors FILE is required and must exist");
         }
         Files.createDirectories(cache);
-        FingerIdentificationEval.Report report = new FingerIdentificationEval(new FingerIdentificationEval.Options(
-                cache, distractors, count, threads, rescored, cacheMb << 20), err::println).run();
+        FingerIdentificationEval eval = new FingerIdentificationEval(new FingerIdentificationEval.Options(cache,
+                distractors, count, threads, rescored, cacheMb << 20), err::println);
+        if (exhaustiveOnly) {
+            eval.exhaustiveOnly();
+            return 0;
+        }
+        FingerIdentificationEval.Report report = eval.run();
         print(report, out);
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);

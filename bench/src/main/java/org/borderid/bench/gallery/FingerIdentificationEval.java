@@ -44,6 +44,8 @@ final class FingerIdentificationEval {
     static final double FPIR = 1e-2;
     /** Distractor templates prepared at once during the exhaustive scan (bounds its memory, ~16 KB each). */
     private static final int SCAN_CHUNK = 5_000;
+    /** Distractors per cached block of the exhaustive scan (a multiple of SCAN_CHUNK; about 6.4 M comparisons). */
+    private static final int SCAN_BLOCK = 10_000;
 
     private final Options options;
     private final Consumer<String> log;
@@ -176,33 +178,96 @@ final class FingerIdentificationEval {
     }
 
     /**
-     * The best score of every FVC impression against every distractor, cached per distractor set and matcher code.
-     * Dominates the harness's run time (impressions × distractors comparisons), hence the cache.
+     * The best score of every FVC impression against every distractor. Dominates the harness's run time (impressions ×
+     * distractors comparisons), so it is computed in blocks of {@value #SCAN_BLOCK} distractors, each cached in its own
+     * file under a key of the distractor file and the matcher code: an interrupted scan resumes, a larger gallery reuses
+     * the blocks of a smaller one, and several processes ({@code --exhaustive-only}) can share the work (a block is
+     * claimed by a {@code .claim} file naming the process; a claim of a process that is gone is taken over).
      */
-    private double[] exhaustiveDistractorScan(List<DevTemplates.Impression> impressions) throws Exception {
+    double[] exhaustiveDistractorScan(List<DevTemplates.Impression> impressions) throws Exception {
         String key = CodeDigest.of(FingerprintMatcher.class, "org/borderid/finger/");
         String stem = options.distractorFile().getFileName().toString().replaceAll("\\.[^.]*$", "");
-        Path file = options.cache().resolve("exhaustive-" + stem + "-" + options.distractors() + "-" + key + ".bin");
+        int n = options.distractors();
         double[] best = new double[impressions.size()];
-        if (Files.exists(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-                for (int i = 0; i < best.length; i++) {
-                    best[i] = in.readDouble();
-                }
-            }
-            return best;
-        }
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
         FingerprintMatcher[] matchers = impressions.stream()
                 .map(i -> i.template() == null ? null : new FingerprintMatcher(i.template()))
                 .toArray(FingerprintMatcher[]::new);
-        int n = options.distractors();
-        log.accept("exhaustive scan: " + impressions.size() + " impressions x " + n + " distractors (cached in "
-                + file + ")");
+        List<Integer> pending = new ArrayList<>();
+        for (int from = 0; from < n; from += SCAN_BLOCK) {
+            pending.add(from);
+        }
+        log.accept("exhaustive scan: " + impressions.size() + " impressions x " + n + " distractors, in blocks of "
+                + SCAN_BLOCK + " cached in " + options.cache());
         long start = System.nanoTime();
+        int scanned = 0;
+        while (!pending.isEmpty()) {
+            boolean progress = false;
+            for (java.util.Iterator<Integer> it = pending.iterator(); it.hasNext(); ) {
+                int from = it.next();
+                int to = Math.min(n, from + SCAN_BLOCK);
+                Path file = options.cache().resolve("exhaustive-" + stem + "-" + from + "-" + to + "-" + key + ".bin");
+                if (!Files.exists(file)) {
+                    if (!claim(file)) {
+                        continue;
+                    }
+                    double[] block = scanBlock(matchers, from, to);
+                    write(file, block);
+                    Files.deleteIfExists(claimOf(file));
+                    scanned += to - from;
+                    log.accept(String.format(java.util.Locale.ROOT, "  block %,d..%,d scanned (%.0f s, %,d"
+                            + " distractors by this process)", from, to, (System.nanoTime() - start) / 1e9, scanned));
+                }
+                double[] block = read(file, best.length);
+                for (int i = 0; i < best.length; i++) {
+                    best[i] = Math.max(best[i], block[i]);
+                }
+                it.remove();
+                progress = true;
+            }
+            if (!progress) {
+                Thread.sleep(10_000); // blocks claimed by another live process
+            }
+        }
+        return best;
+    }
+
+    private static Path claimOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".claim");
+    }
+
+    /** Claims the block for this process; false if a live process holds it. */
+    private static boolean claim(Path file) throws java.io.IOException {
+        Path claim = claimOf(file);
+        String me = Long.toString(ProcessHandle.current().pid());
+        try {
+            Files.writeString(claim, me, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            long holder;
+            try {
+                holder = Long.parseLong(Files.readString(claim).trim());
+            } catch (NumberFormatException | java.nio.file.NoSuchFileException unreadable) {
+                return false;
+            }
+            if (ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
+                return false;
+            }
+            Files.writeString(claim, me); // the holder is gone: take the block over
+            return true;
+        }
+    }
+
+    private double[] scanBlock(FingerprintMatcher[] matchers, int from, int to) throws Exception {
+        double[] best = new double[matchers.length];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
         try (var reader = org.borderid.server.cli.gallery.TemplateFile.read(options.distractorFile())) {
-            for (int from = 0; from < n; from += SCAN_CHUNK) {
-                int size = Math.min(SCAN_CHUNK, n - from);
+            for (int i = 0; i < from; i++) {
+                reader.next();
+            }
+            for (int chunkFrom = from; chunkFrom < to; chunkFrom += SCAN_CHUNK) {
+                int size = Math.min(SCAN_CHUNK, to - chunkFrom);
                 FingerprintTemplate[] chunk = new FingerprintTemplate[size];
                 for (int i = 0; i < size; i++) {
                     chunk[i] = reader.next();
@@ -218,17 +283,35 @@ final class FingerIdentificationEval {
                     }
                     best[p] = b;
                 });
-                double done = (double) (from + size) / n;
-                log.accept(String.format(java.util.Locale.ROOT, "  %5.1f%%, %.0f s", 100 * done,
-                        (System.nanoTime() - start) / 1e9));
-            }
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            for (double b : best) {
-                out.writeDouble(b);
             }
         }
         return best;
+    }
+
+    private static void write(Path file, double[] values) throws java.io.IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+            for (double v : values) {
+                out.writeDouble(v);
+            }
+        }
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static double[] read(Path file, int count) throws java.io.IOException {
+        double[] values = new double[count];
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            for (int i = 0; i < count; i++) {
+                values[i] = in.readDouble();
+            }
+        }
+        return values;
+    }
+
+    /** Runs only the exhaustive scan, filling its block cache (several processes can share the work). */
+    void exhaustiveOnly() throws Exception {
+        exhaustiveDistractorScan(DevTemplates.load(options.cache(), options.threads(), log));
     }
 
     private void parallel(int n, java.util.function.IntConsumer task) throws Exception {
