@@ -52,9 +52,10 @@ public record FaceEngineConfig(Path detectorModel, String detectorSha256, FaceMo
      * flip augmentation is the standard evaluation protocol of ArcFace/InsightFace-style embedders, and on LFW it
      * helps every figure measured on identities disjoint from the calibration (docs/face.md): View 1 test accuracy
      * 98.80% against 98.40%, TAR at FMR 1e-4 on the test people 95.28% against 94.65%, open-set FNIR at FPIR 1e-2
-     * 8.89% against 9.79%. Cost: a second forward pass of the embedding network (about +8 ms single-threaded on the reference
-     * machine). Turn it off with {@link #withFlipAveraging(boolean)} where latency matters more than the last half
-     * point of accuracy; the model's thresholds hold for both (calibrated with flip averaging, conservative without).
+     * 8.89% against 9.79%. Cost: a second forward pass of the embedding network (+9 to +13 ms single-threaded on the
+     * reference machine, JMH {@code FaceBenchmark}). Turn it off with {@link #withFlipAveraging(boolean)} where
+     * latency matters more than the last half point of accuracy; the model's thresholds hold for both (calibrated
+     * with flip averaging, conservative without).
      */
     public static final boolean DEFAULT_FLIP_AVERAGING = true;
 

@@ -110,7 +110,7 @@ public final class EvalFacesCommand implements CliCommand {
         out.printf(Locale.ROOT, "View 1 test: accuracy %.4f (%.4f at the training people's balanced threshold), "
                 + "TAR@FAR1e-2 %.4f, TAR@FAR1e-3 %.4f, EER %.4f, detection failures %d%n", test.get("accuracy"),
                 test.get("accuracy_at_train_identities_threshold"), test.get("tar_at_far_1e-2"),
-                test.get("tar_at_far_1e-3"), test.get("eer"), test.get("detection_failures"));
+                test.get("tar_at_far_1e-3"), test.get("eer"), test.get("detection_failure_count"));
         out.printf(Locale.ROOT, "test people (%,d mated / %,d non-mated pairs): EER %.4f%n", ids.get("mated_pairs"),
                 ids.get("non_mated_pairs"), ids.get("eer"));
         Map<String, Object> at = (Map<String, Object>) ids.get("at_calibrated_thresholds");

@@ -274,8 +274,11 @@ final class FaceEvaluation {
             return i < 0 || !captures.captured(i);
         }).count();
         r.put("images", images.size());
-        r.put("detection_failures", failures);
-        r.put("note", "accuracy: at the best-accuracy threshold of pairsDevTrain.txt; accuracy_at_train_identities_"
+        r.put("detection_failures", images.isEmpty() ? 0.0 : (double) failures / images.size());
+        r.put("detection_failure_count", failures);
+        r.put("note", "rates are fractions; detection_failures: share of the test pairs' images without a face"
+                + " (capture.detection_failure_rate: over all images); accuracy: at the best-accuracy threshold of"
+                + " pairsDevTrain.txt; accuracy_at_train_identities_"
                 + "threshold: at the best balanced-accuracy threshold over all pairs of the peopleDevTrain.txt people;"
                 + " tar_at_far_x: share of the 500 mated pairs at or above the threshold calibrated for FMR x on the"
                 + " training identities (calibration.fmr_thresholds); test_identities shows the FMR it gives on"
