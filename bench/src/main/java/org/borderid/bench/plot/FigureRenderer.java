@@ -86,15 +86,24 @@ final class FigureRenderer {
         }
     }
 
+    /**
+     * One row of entries, each as wide as its label (estimated 0.6 em per character) up to 150 units, centred: six
+     * short names fit a two-panel figure.
+     */
     private static void legend(Figure f, Canvas c, double baseline) {
         List<String> names = f.legend();
-        double entry = 150;
-        double x = width(f) / 2.0 - names.size() * entry / 2;
+        double[] widths = new double[names.size()];
+        double total = 0;
         for (int i = 0; i < names.size(); i++) {
-            double ex = x + i * entry;
+            widths[i] = Math.min(150, 28 + 6 + names.get(i).length() * 13 * 0.6 + 16);
+            total += widths[i];
+        }
+        double ex = width(f) / 2.0 - total / 2;
+        for (int i = 0; i < names.size(); i++) {
             Stroke s = new Stroke(color(f, names.get(i)), 2.5, false);
             c.polyline(new double[] {ex, ex + 28}, new double[] {baseline - 4, baseline - 4}, 2, s);
             c.text(ex + 34, baseline, names.get(i), 13, Anchor.START, false, false);
+            ex += widths[i];
         }
     }
 

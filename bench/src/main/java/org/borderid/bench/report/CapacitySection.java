@@ -42,6 +42,12 @@ final class CapacitySection {
                     "upper bound: index read from disk through the page cache");
         }, () -> t.row("subjects per node", "n/a", "no gallery footprint given (`--gallery`)"));
         StringBuilder b = new StringBuilder(t.render()).append('\n');
+        if (e.saturated().threads() < e.cores()) {
+            b.append(String.format(Locale.ROOT, "Throughput peaked at %d concurrent kiosk%s on this %d-core machine: "
+                    + "more kiosks did not add transactions per second, so the cores were not the run's own (see the "
+                    + "load above). A quiet re-run shows how close a node gets to %d × the one-kiosk figure.%n%n",
+                    e.saturated().threads(), e.saturated().threads() == 1 ? "" : "s", e.cores(), e.cores()));
+        }
         in.galleryFootprint().ifPresent(g -> b.append("Gallery footprint: ").append(g.method()).append(" (")
                 .append(g.galleries().stream().map(entry -> Numbers.count(entry.subjects())).reduce((x, y) -> x + " and " + y)
                         .orElse("")).append(" subjects; per subject: the slope between the two largest).")

@@ -55,7 +55,7 @@ final class KioskSection {
             List<KioskScaling.Point> points = scaling.get().points();
             double[] x = points.stream().mapToDouble(KioskScaling.Point::threads).toArray();
             double[] tps = points.stream().mapToDouble(KioskScaling.Point::throughput).toArray();
-            throughput.add(Series.marked("in-process (JMH)", x, tps));
+            throughput.add(Series.marked("in-process", x, tps));
             latency.add(Series.marked("in-process p50", x, points.stream().mapToDouble(KioskScaling.Point::p50Ms)
                     .toArray()));
             latency.add(Series.marked("in-process p99", x, points.stream().mapToDouble(KioskScaling.Point::p99Ms)
@@ -77,7 +77,7 @@ final class KioskSection {
             List<LoadRun.Step> steps = load.get().steps();
             double[] x = steps.stream().mapToDouble(LoadRun.Step::clients).toArray();
             double[] rps = steps.stream().mapToDouble(LoadRun.Step::throughput).toArray();
-            throughput.add(Series.marked("over HTTP (load generator)", x, rps));
+            throughput.add(Series.marked("HTTP", x, rps));
             latency.add(Series.marked("HTTP p50", x, steps.stream().mapToDouble(LoadRun.Step::p50Ms).toArray()));
             latency.add(Series.marked("HTTP p99", x, steps.stream().mapToDouble(LoadRun.Step::p99Ms).toArray()));
             maxX = Math.max(maxX, max(x));
@@ -90,7 +90,7 @@ final class KioskSection {
         Panel left = new Panel("Throughput", kiosks, Axis.linear("transactions / s", 0, headroom(maxThroughput)),
                 throughput, notes);
         Panel right = new Panel("Latency", kiosks, Axis.linear("ms per transaction", 0, headroom(maxLatency)),
-                latency, List.of());
+                latency, load.map(l -> List.of("HTTP: load generator, scenario " + l.scenario())).orElse(List.of()));
         return Figure.grid("Kiosk transaction (face + two fingers) vs concurrent kiosks", plots.subtitle(), 2,
                 List.of(left, right));
     }

@@ -126,6 +126,32 @@ class PerformanceReportTest {
     }
 
     @Test
+    void throughputPeakingBelowTheCoreCountIsExplainedNextToTheEstimate() throws Exception {
+        Path jmh = dir.resolve("jmh.json");
+        // one kiosk 10 tx/s, two kiosks 8 tx/s: the second core was busy with other work
+        new JmhJson()
+                .sample("kiosk.KioskTransactionBenchmark.oneKiosk", 1, Map.of(), 100, 2, 95, 120, 150, 200, Map.of())
+                .sample("kiosk.KioskTransactionBenchmark.twoKiosks", 2, Map.of(), 250, 5, 240, 300, 350, 200,
+                        Map.of())
+                .write(jmh);
+        ReportInputs in = new ReportInputs(JmhResults.read(jmh), "jmh.json", ReportFixtures.machine(), null, null,
+                null, null, Assumptions.DEFAULT);
+
+        String md = PerformanceReport.generate(in, "p/", "svg", COMMAND).markdown();
+
+        assertThat(md).contains("| transactions/s per node, saturated | 10 |",
+                "Throughput peaked at 1 concurrent kiosk on this 2-core machine");
+        assertThat(PerformanceReport.generate(ReportFixtures.inputs(writeFixture()), "p/", "svg", COMMAND).markdown())
+                .doesNotContain("Throughput peaked");
+    }
+
+    private Path writeFixture() throws Exception {
+        Path jmh = dir.resolve("fixture.json");
+        ReportFixtures.writeJmh(jmh);
+        return jmh;
+    }
+
+    @Test
     void withoutAFootprintFileTheRunsOwnFootprintBenchmarkIsUsed() throws Exception {
         Path jmh = dir.resolve("jmh.json");
         // 20,000 heap bytes and 90,000 disk bytes per subject between 10k and 30k subjects (face + 10 fingers)
