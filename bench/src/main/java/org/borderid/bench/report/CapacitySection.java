@@ -23,7 +23,9 @@ final class CapacitySection {
         t.row("transactions/s per core, one kiosk", Numbers.figure(e.perCoreSingle()),
                 "measured: 1000 / mean ms of one kiosk thread");
         t.row("transactions/s per node, saturated", Numbers.figure(e.saturated().throughput()),
-                "measured: " + e.saturated().threads() + " concurrent kiosks on " + e.cores() + " cores");
+                "measured: " + e.saturated().threads()
+                        + (e.saturated().threads() == 1 ? " kiosk" : " concurrent kiosks") + " on " + e.cores()
+                        + " cores");
         t.row("transactions/s per core, saturated", Numbers.figure(e.perCoreSaturated()),
                 "the node figure / " + e.cores() + " cores");
         t.row("kiosks per node", Numbers.figure(e.kiosksPerNode()), String.format(Locale.ROOT,
@@ -49,11 +51,13 @@ final class CapacitySection {
                     e.saturated().threads(), e.saturated().threads() == 1 ? "" : "s", e.cores(), e.cores()));
         }
         in.galleryFootprint().ifPresent(g -> b.append("Gallery footprint: ").append(g.method()).append(" (")
-                .append(g.galleries().stream().map(entry -> Numbers.count(entry.subjects())).reduce((x, y) -> x + " and " + y)
-                        .orElse("")).append(" subjects; per subject: the slope between the two largest).")
-                .append(g.largest().fingersPerSubject() < TEN ? " Its subjects carry " + g.largest().fingersPerSubject()
-                        + " fingers each; subjects enrolled with ten fingers hold more finger templates and index "
-                        + "terms and fit fewer per node (not measured in this run)." : "").append("\n\n"));
+                .append(g.galleries().stream().map(entry -> Numbers.count(entry.subjects()))
+                        .reduce((x, y) -> x + " and " + y).orElse(""))
+                .append(" subjects; per subject: the slope between the two largest).")
+                .append(g.largest().fingersPerSubject() < TEN ? " Its subjects carry "
+                        + g.largest().fingersPerSubject() + " fingers each; subjects enrolled with ten fingers hold "
+                        + "more finger templates and index terms and fit fewer per node (not measured in this run)."
+                        : "").append("\n\n"));
         b.append(String.format(Locale.ROOT, """
                 Assumptions (not measured; `bench-report` options change them):
                 - one transaction per kiosk at most every %s s (`--kiosk-seconds`): document, face and two fingers \

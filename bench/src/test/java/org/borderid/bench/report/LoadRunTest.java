@@ -25,7 +25,8 @@ class LoadRunTest {
         String table = LoadSection.table(run).render();
 
         assertThat(run.steps().get(0).serverCpuMsPerRequest()).isEqualTo(54.7);
-        assertThat(table).contains("server CPU ms/request", "| 1 | 324 | 0 | 10.8 | 78.3 | 182 | 268 | 311 | 54.7 | 19.9 |");
+        assertThat(table).contains("server CPU ms/request",
+                "| 1 | 324 | 0 | 10.8 | 78.3 | 182 | 268 | 311 | 54.7 | 19.9 |");
         assertThat(LoadSection.describe(run)).contains("1000 / it");
     }
 

@@ -54,7 +54,8 @@ public class EnrollmentBenchmark {
     public void setUp() throws IOException {
         SyntheticSubjects subjects = new SyntheticSubjects(IdentificationBenchmark.SEED,
                 SyntheticSubjects.TEN_FINGERS);
-        pool = LongStream.range(0, QuickMode.on() ? QuickMode.INPUTS : POOL).parallel().mapToObj(subjects::enrolled).toArray(SubjectRecord[]::new);
+        pool = LongStream.range(0, QuickMode.on() ? QuickMode.INPUTS : POOL).parallel().mapToObj(subjects::enrolled)
+                .toArray(SubjectRecord[]::new);
         Path root = GalleryCache.standard().root();
         Files.createDirectories(root);
         folder = Files.createTempDirectory(root, "enrollment-");
