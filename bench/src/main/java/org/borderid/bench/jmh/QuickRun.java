@@ -49,11 +49,11 @@ public final class QuickRun {
     static final int ITERATION_SECONDS = 1;
 
     /**
-     * {@code @Param} values that quick mode uses unless {@code -p} names the parameter: galleries of 2,000 subjects,
+     * {@code @Param} values that quick mode uses unless {@code -p} names the parameter: galleries of 1,000 subjects,
      * smaller than the smallest measured size (10,000), so that a clean checkout builds every benchmark's gallery in
      * seconds even on a busy 2-core CI machine (they are cached between runs).
      */
-    public static final Map<String, String> QUICK_PARAMS = Map.of("gallerySize", "2000", "footprintSize", "2000");
+    public static final Map<String, String> QUICK_PARAMS = Map.of("gallerySize", "1000", "footprintSize", "1000");
 
     private QuickRun() {}
 
