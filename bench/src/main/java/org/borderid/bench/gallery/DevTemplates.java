@@ -50,6 +50,31 @@ public final class DevTemplates {
 
     private DevTemplates() {}
 
+    /**
+     * The templates of a cache file written by {@link #load} (for instance one made by an earlier extractor, to reuse
+     * figures computed with it).
+     */
+    public static List<Impression> loadFile(Path file) throws IOException {
+        return read(file);
+    }
+
+    /** SHA-256 (first 12 hex digits) of the impressions' identities and template bytes: a cache key. */
+    static String digest(List<Impression> impressions) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Impression i : impressions) {
+                sha.update((i.database() + ":" + i.finger() + ":" + i.impression() + ";")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (i.template() != null) {
+                    sha.update(i.template().toByteArray());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The templates of every impression of the eight databases, extracting them unless cached. */
     public static List<Impression> load(Path cache, int threads, Consumer<String> log) throws Exception {
         String key = CodeDigest.of(FingerprintExtractor.class, "org/borderid/finger/");

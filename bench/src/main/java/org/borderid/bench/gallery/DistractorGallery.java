@@ -24,6 +24,8 @@ public final class DistractorGallery {
     /** Finger position of every distractor (and of the harness's probes and FVC subjects). */
     public static final FingerPosition POSITION = FingerPosition.RIGHT_INDEX;
     static final String LIST = "distractors";
+    /** Prefix of the distractor subject ids ({@code d-<n>}). */
+    static final String ID_PREFIX = "d-";
 
     private DistractorGallery() {}
 
@@ -55,7 +57,7 @@ public final class DistractorGallery {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    String id = "d-" + n++;
+                    String id = ID_PREFIX + n++;
                     FingerprintTemplate template = reader.next();
                     return new GalleryLoader.Item(id, () -> SubjectRecord.builder(id).agency("synthetic").lists(LIST)
                             .finger(POSITION, template).build());

@@ -33,13 +33,16 @@ public final class EvalGalleryFacesCommand implements CliCommand {
               --probes P         probes, each a noisy copy of a random enrolled vector (default 500)
               --cache DIR        where galleries are kept (default bench/target/galleries); built once, reused
               --threads N        threads for building and the exact scan (default: processors)
+              --requested LIST   candidates requested from the gallery per search, comma-separated (default 10);
+                                 recall is measured on the best 10 of them: a value above 10 shows what asking
+                                 the graph for more candidates buys (the tuning curve in docs/gallery.md)
               --json FILE        write the figures as JSON
             """;
     static final int K = 10;
     private static final long PROBE_SEED = 7;
 
     /** Figures of one encoding. */
-    record Figures(String encoding, int gallery, int probes, double recallAt10, double mateAt1, double medianMs,
+    record Figures(String encoding, int requested, int gallery, int probes, double recallAt10, double mateAt1, double medianMs,
                    double p99Ms, long diskBytes) {}
 
     @Override
@@ -64,6 +67,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         Path cache = GalleryBenchData.cache();
         int threads = Runtime.getRuntime().availableProcessors();
         Path json = null;
+        List<Integer> requested = List.of(K);
         for (int i = 0; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {
                 throw new UsageException(args.get(i) + " needs a value");
@@ -77,6 +81,8 @@ public final class EvalGalleryFacesCommand implements CliCommand {
                 case "--cache" -> cache = Path.of(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--json" -> json = Path.of(v);
+                case "--requested" -> requested = Arrays.stream(v.split(",")).map(Integer::parseInt)
+                        .filter(r -> r >= K).toList();
                 default -> throw new UsageException("unknown option " + args.get(i));
             }
         }
@@ -95,33 +101,36 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         for (FaceVectorEncoding encoding : encodings) {
             Path dir = FaceGallery.build(cache, count, encoding, threads, err::println);
             try (Gallery gallery = Gallery.open(dir, FaceGallery.config(encoding).withReadOnly(true))) {
-                for (int p = 0; p < Math.min(probes, 100); p++) { // warm-up
-                    gallery.identifyFace(probeVectors[p], SubjectFilter.ALL, K);
-                }
-                double recall = 0;
-                int mateFirst = 0;
-                double[] ms = new double[probes];
-                for (int p = 0; p < probes; p++) {
-                    long start = System.nanoTime();
-                    Identification r = gallery.identifyFace(probeVectors[p], SubjectFilter.ALL, K);
-                    ms[p] = (System.nanoTime() - start) / 1e6;
-                    List<String> ids = r.candidates().stream().map(Candidate::subjectId).toList();
-                    final int pp = p;
-                    recall += Arrays.stream(exact[p]).filter(i -> ids.contains("f-" + i)).count() / (double) K;
-                    if (!ids.isEmpty() && ids.get(0).equals("f-" + mates[pp])) {
-                        mateFirst++;
+                for (int ask : requested) {
+                    for (int p = 0; p < Math.min(probes, 100); p++) { // warm-up
+                        gallery.identifyFace(probeVectors[p], SubjectFilter.ALL, ask);
                     }
+                    double recall = 0;
+                    int mateFirst = 0;
+                    double[] ms = new double[probes];
+                    for (int p = 0; p < probes; p++) {
+                        long start = System.nanoTime();
+                        Identification r = gallery.identifyFace(probeVectors[p], SubjectFilter.ALL, ask);
+                        ms[p] = (System.nanoTime() - start) / 1e6;
+                        List<String> ids = r.candidates().stream().limit(K).map(Candidate::subjectId).toList();
+                        recall += Arrays.stream(exact[p]).filter(i -> ids.contains("f-" + i)).count() / (double) K;
+                        if (!ids.isEmpty() && ids.get(0).equals("f-" + mates[p])) {
+                            mateFirst++;
+                        }
+                    }
+                    Arrays.sort(ms);
+                    figures.add(new Figures(encoding.name(), ask, count, probes, recall / probes,
+                            (double) mateFirst / probes, ms[probes / 2],
+                            ms[Math.min(probes - 1, (int) Math.ceil(0.99 * probes) - 1)],
+                            gallery.statistics().diskBytes()));
                 }
-                Arrays.sort(ms);
-                figures.add(new Figures(encoding.name(), count, probes, recall / probes, (double) mateFirst / probes,
-                        ms[probes / 2], ms[Math.min(probes - 1, (int) Math.ceil(0.99 * probes) - 1)],
-                        gallery.statistics().diskBytes()));
             }
         }
-        out.printf(Locale.ROOT, "%-8s %10s %7s %10s %8s %11s %11s %12s%n", "encoding", "gallery", "probes", "recall@10",
-                "mate@1", "ms p50", "ms p99", "disk B/subj");
+        out.printf(Locale.ROOT, "%-8s %9s %10s %7s %10s %8s %11s %11s %12s%n", "encoding", "requested", "gallery",
+                "probes", "recall@10", "mate@1", "ms p50", "ms p99", "disk B/subj");
         for (Figures f : figures) {
-            out.printf(Locale.ROOT, "%-8s %,10d %7d %10.4f %8.4f %11.2f %11.2f %12.0f%n", f.encoding(), f.gallery(),
+            out.printf(Locale.ROOT, "%-8s %9d %,10d %7d %10.4f %8.4f %11.2f %11.2f %12.0f%n", f.encoding(),
+                    f.requested(), f.gallery(),
                     f.probes(), f.recallAt10(), f.mateAt1(), f.medianMs(), f.p99Ms(),
                     (double) f.diskBytes() / f.gallery());
         }

@@ -28,6 +28,11 @@ public final class EvalGalleryFingersCommand implements CliCommand {
               --template-cache-mb M  the gallery's prepared-template cache (default 2048; give the JVM more heap,
                                      BORDERID_JAVA_OPTS=-Xmx6g)
               --json FILE            write the figures as JSON
+              --folds N              1 or 2 (default 2): with 1, only fingers 101-105 are enrolled (half the probes)
+              --fvc-templates FILE   FVC templates from a cache file (fvc-dev-templates-*.bin) instead of the current
+                                     extractor's
+              --partial-exhaustive   do not scan: use the exhaustive scan's blocks already cached, and report the
+                                     exhaustive row as a bound (scanned distractors + those the index re-scored)
               --exhaustive-only      only fill the cache of the exhaustive scan's blocks (run it in a second
                                      process to share the scan's work), then exit
             """;
@@ -55,8 +60,11 @@ public final class EvalGalleryFingersCommand implements CliCommand {
         int threads = Runtime.getRuntime().availableProcessors();
         long cacheMb = 2048;
         Path json = null;
+        Path fvcTemplates = null;
+        int folds = 2;
         boolean exhaustiveOnly = args.contains("--exhaustive-only");
-        args = args.stream().filter(a -> !a.equals("--exhaustive-only")).toList();
+        boolean partialExhaustive = args.contains("--partial-exhaustive");
+        args = args.stream().filter(a -> !a.equals("--exhaustive-only") && !a.equals("--partial-exhaustive")).toList();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -76,16 +84,22 @@ public final class EvalGalleryFingersCommand implements CliCommand {
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--template-cache-mb" -> cacheMb = Long.parseLong(v);
                 case "--json" -> json = Path.of(v);
+                case "--fvc-templates" -> fvcTemplates = Path.of(v);
+                case "--folds" -> folds = Integer.parseInt(v);
                 default -> throw new UsageException("unknown option " + a);
             }
             i++;
+        }
+        if (folds < 1 || folds > 2) {
+            throw new UsageException("--folds must be 1 or 2");
         }
         if (distractors == null || !Files.isRegularFile(distractors)) {
             throw new UsageException("--distractors FILE is required and must exist");
         }
         Files.createDirectories(cache);
         FingerIdentificationEval eval = new FingerIdentificationEval(new FingerIdentificationEval.Options(cache,
-                distractors, count, threads, rescored, cacheMb << 20), err::println);
+                distractors, count, threads, rescored, cacheMb << 20, partialExhaustive,
+                fvcTemplates, folds), err::println);
         if (exhaustiveOnly) {
             eval.exhaustiveOnly();
             return 0;
@@ -100,9 +114,10 @@ public final class EvalGalleryFingersCommand implements CliCommand {
     }
 
     static void print(FingerIdentificationEval.Report r, PrintStream out) {
-        out.printf(Locale.ROOT, "gallery: %,d synthetic distractors + 40 FVC fingers per fold (2 folds); probes: %d"
-                + " mated, %d non-mated; %d captures refused by the extractor%n", r.distractors(), r.matedProbes(),
-                r.nonMatedProbes(), r.refusedCaptures());
+        out.printf(Locale.ROOT, "gallery: %,d synthetic distractors + 40 FVC fingers per fold (%d folds); probes: %d"
+                + " mated, %d non-mated; %d captures refused by the extractor; exhaustive scan over %,d distractors%n",
+                r.distractors(), r.folds(), r.matedProbes(), r.nonMatedProbes(), r.refusedCaptures(),
+                r.exhaustiveScanned());
         out.printf(Locale.ROOT, "%-42s %8s %14s %10s %12s %11s %11s%n", "system", "rank-1", "FNIR@FPIR=1e-2",
                 "list hit", "penetration", "cpu ms p50", "cpu ms p99");
         for (FingerIdentificationEval.Figures f : r.systems()) {

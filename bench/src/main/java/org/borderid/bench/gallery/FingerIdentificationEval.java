@@ -51,18 +51,36 @@ final class FingerIdentificationEval {
     private final Consumer<String> log;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
+    /**
+     * @param partialExhaustive use only the exhaustive scan's blocks already cached (no scanning): the exhaustive
+     *                          figures become bounds (see {@link Report#exhaustiveScanned})
+     * @param fvcTemplates      a cache file of FVC templates to use instead of extracting with the current extractor
+     *                          (null: current extractor)
+     * @param folds             1 (fingers 101–105 enrolled, the others non-mated) or 2 (both halves in turn)
+     */
     record Options(Path cache, Path distractorFile, int distractors, int threads, List<Integer> rescored,
-                   long templateCacheBytes) {}
+                   long templateCacheBytes, boolean partialExhaustive, Path fvcTemplates, int folds) {}
 
     /** Figures of one system (the exhaustive scan, or the index with one re-scoring budget). */
     record Figures(String system, int rescoredPerSearch, double rank1, double fnirAtFpir, double threshold,
                    double listHitRate, double penetration, double medianCpuMs, double p99CpuMs) {}
 
-    record Report(int distractors, int matedProbes, int nonMatedProbes, int refusedCaptures, List<Figures> systems) {}
+    /**
+     * @param exhaustiveScanned distractors the exhaustive scan compared every probe with. When fewer than
+     *                          {@code distractors} (a partial scan), each probe's best distractor score is the maximum
+     *                          over the scanned distractors and the distractors any index search re-scored for it: a
+     *                          lower bound of the true maximum, so the exhaustive row's rank-1 is an upper bound and
+     *                          its FNIR a lower bound of the full scan's
+     */
+    record Report(int folds, int distractors, int exhaustiveScanned, int matedProbes, int nonMatedProbes, int refusedCaptures,
+                  List<Figures> systems) {}
 
     /** Per-probe outcome. */
     private record Outcome(boolean mated, boolean rank1, double topScore, double mateScore, boolean mateListed,
                            double penetration, double cpuMs) {}
+
+    /** Distractors the exhaustive scan covered (all, unless partial). */
+    private int exhaustiveScanned;
 
     FingerIdentificationEval(Options options, Consumer<String> log) {
         this.options = options;
@@ -70,7 +88,7 @@ final class FingerIdentificationEval {
     }
 
     Report run() throws Exception {
-        List<DevTemplates.Impression> impressions = DevTemplates.load(options.cache(), options.threads(), log);
+        List<DevTemplates.Impression> impressions = impressions();
         Path galleryDir = DistractorGallery.build(options.cache(), options.distractorFile(), options.distractors(),
                 options.threads(), log);
         double[] distractorBest = exhaustiveDistractorScan(impressions);
@@ -79,23 +97,28 @@ final class FingerIdentificationEval {
         for (int r = 0; r < options.rescored().size(); r++) {
             bySystem.add(new ArrayList<>());
         }
+        List<List<DevTemplates.Impression>> enrolledByFold = new ArrayList<>();
+        List<List<DevTemplates.Impression>> probesByFold = new ArrayList<>();
         GalleryConfig config = GalleryConfig.defaults().withTemplateCacheBytes(options.templateCacheBytes());
         try (Gallery gallery = Gallery.open(galleryDir, config)) {
-            for (int fold = 0; fold < 2; fold++) {
+            removeLeftoverFvcSubjects(gallery);
+            for (int fold = 0; fold < options.folds(); fold++) {
                 boolean firstHalf = fold == 0;
                 List<DevTemplates.Impression> enrolled = impressions.stream()
                         .filter(i -> i.impression() == 1 && i.template() != null && inFold(i, firstHalf)).toList();
                 List<DevTemplates.Impression> probes = impressions.stream()
                         .filter(i -> inFold(i, firstHalf) ? i.impression() >= 2 : true).toList();
+                enrolledByFold.add(enrolled);
+                probesByFold.add(probes);
                 gallery.enrollAll(enrolled.stream().map(i -> SubjectRecord.builder(i.subjectId()).agency("fvc")
                         .lists("fvc").finger(DistractorGallery.POSITION, i.template()).build()).toList());
                 gallery.refresh();
                 log.accept("fold " + (fold + 1) + ": " + enrolled.size() + " FVC fingers enrolled, " + probes.size()
                         + " probes");
-                exhaustive.addAll(exhaustiveOutcomes(probes, enrolled, impressions, distractorBest));
                 for (int r = 0; r < options.rescored().size(); r++) {
                     int budget = options.rescored().get(r);
-                    bySystem.get(r).addAll(indexOutcomes(gallery, probes, enrolled, budget));
+                    bySystem.get(r).addAll(indexOutcomes(gallery, probes, enrolled, impressions, budget,
+                            distractorBest));
                     log.accept("  fold " + (fold + 1) + ", re-scoring " + label(budget) + ": done");
                 }
                 for (DevTemplates.Impression i : enrolled) {
@@ -104,15 +127,46 @@ final class FingerIdentificationEval {
                 gallery.refresh();
             }
         }
+        for (int fold = 0; fold < options.folds(); fold++) {
+            exhaustive.addAll(exhaustiveOutcomes(probesByFold.get(fold), enrolledByFold.get(fold), impressions,
+                    distractorBest));
+        }
         List<Figures> figures = new ArrayList<>();
-        figures.add(figures("exhaustive 1:1 scan", options.distractors() + 40, exhaustive));
+        figures.add(figures(exhaustiveScanned < options.distractors() ? "exhaustive 1:1 scan (bound: "
+                + exhaustiveScanned + " scanned + index candidates)" : "exhaustive 1:1 scan", options.distractors()
+                + 40, exhaustive));
         for (int r = 0; r < options.rescored().size(); r++) {
             figures.add(figures("index, re-score " + label(options.rescored().get(r)), options.rescored().get(r),
                     bySystem.get(r)));
         }
         int mated = (int) exhaustive.stream().filter(Outcome::mated).count();
         int refused = (int) impressions.stream().filter(i -> i.template() == null).count();
-        return new Report(options.distractors(), mated, exhaustive.size() - mated, refused, figures);
+        return new Report(options.folds(), options.distractors(), exhaustiveScanned, mated, exhaustive.size() - mated, refused,
+                figures);
+    }
+
+    /** Deletes FVC subjects a run that was interrupted between enrolling and deleting a fold left behind. */
+    private void removeLeftoverFvcSubjects(Gallery gallery) {
+        List<String> leftover = new ArrayList<>();
+        String after = null;
+        while (true) {
+            org.borderid.gallery.SubjectPage page = gallery.list(SubjectFilter.inLists("fvc"), after, Gallery.MAX_PAGE);
+            page.records().forEach(r -> leftover.add(r.id()));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            after = page.next().get();
+        }
+        leftover.forEach(gallery::delete);
+        if (!leftover.isEmpty()) {
+            gallery.refresh();
+            log.accept("removed " + leftover.size() + " FVC subjects left by an interrupted run");
+        }
+    }
+
+    private List<DevTemplates.Impression> impressions() throws Exception {
+        return options.fvcTemplates() != null ? DevTemplates.loadFile(options.fvcTemplates())
+                : DevTemplates.load(options.cache(), options.threads(), log);
     }
 
     private static String label(int budget) {
@@ -123,8 +177,14 @@ final class FingerIdentificationEval {
         return (i.finger() <= 105) == firstHalf;
     }
 
+    /**
+     * The outcomes of the index with one re-scoring budget. With a partial exhaustive scan, also raises each probe's
+     * best distractor score ({@code distractorBest}, indexed like {@code all}) to the best distractor the search
+     * re-scored: the same matcher on the same pair, so still a true lower bound of the full scan's maximum.
+     */
     private List<Outcome> indexOutcomes(Gallery gallery, List<DevTemplates.Impression> probes,
-                                        List<DevTemplates.Impression> enrolled, int budget) throws Exception {
+                                        List<DevTemplates.Impression> enrolled, List<DevTemplates.Impression> all,
+                                        int budget, double[] distractorBest) throws Exception {
         Outcome[] out = new Outcome[probes.size()];
         parallel(probes.size(), p -> {
             DevTemplates.Impression probe = probes.get(p);
@@ -146,6 +206,15 @@ final class FingerIdentificationEval {
                     .mapToDouble(Candidate::score).max().orElse(Double.NEGATIVE_INFINITY);
             boolean listed = r.candidates().stream().anyMatch(c -> mates.contains(c.subjectId()));
             out[p] = new Outcome(mated, rank1, top, mateScore, listed, r.penetration(), cpuMs);
+            if (exhaustiveScanned < options.distractors()) {
+                double bestDistractor = r.candidates().stream()
+                        .filter(c -> c.subjectId().startsWith(DistractorGallery.ID_PREFIX))
+                        .mapToDouble(Candidate::score).max().orElse(Double.NEGATIVE_INFINITY);
+                int index = all.indexOf(probe);
+                synchronized (distractorBest) {
+                    distractorBest[index] = Math.max(distractorBest[index], bestDistractor);
+                }
+            }
         });
         return Arrays.asList(out);
     }
@@ -185,7 +254,9 @@ final class FingerIdentificationEval {
      * claimed by a {@code .claim} file naming the process; a claim of a process that is gone is taken over).
      */
     double[] exhaustiveDistractorScan(List<DevTemplates.Impression> impressions) throws Exception {
-        String key = CodeDigest.of(FingerprintMatcher.class, "org/borderid/finger/");
+        // the scores depend on the matcher's code and on the probe templates only
+        String key = DevTemplates.digest(impressions) + "-" + CodeDigest.of(FingerprintMatcher.class,
+                "org/borderid/finger/engine/match/");
         String stem = options.distractorFile().getFileName().toString().replaceAll("\\.[^.]*$", "");
         int n = options.distractors();
         double[] best = new double[impressions.size()];
@@ -198,7 +269,7 @@ final class FingerIdentificationEval {
             pending.add(from);
         }
         log.accept("exhaustive scan: " + impressions.size() + " impressions x " + n + " distractors, in blocks of "
-                + SCAN_BLOCK + " cached in " + options.cache());
+                + SCAN_BLOCK + " cached in " + options.cache() + " (key " + key + ")");
         long start = System.nanoTime();
         int scanned = 0;
         while (!pending.isEmpty()) {
@@ -207,6 +278,11 @@ final class FingerIdentificationEval {
                 int from = it.next();
                 int to = Math.min(n, from + SCAN_BLOCK);
                 Path file = options.cache().resolve("exhaustive-" + stem + "-" + from + "-" + to + "-" + key + ".bin");
+                if (!Files.exists(file) && options.partialExhaustive()) {
+                    it.remove(); // not scanned: a partial scan uses the cached blocks only
+                    progress = true;
+                    continue;
+                }
                 if (!Files.exists(file)) {
                     if (!claim(file)) {
                         continue;
@@ -222,6 +298,7 @@ final class FingerIdentificationEval {
                 for (int i = 0; i < best.length; i++) {
                     best[i] = Math.max(best[i], block[i]);
                 }
+                exhaustiveScanned += to - from;
                 it.remove();
                 progress = true;
             }
@@ -311,7 +388,7 @@ final class FingerIdentificationEval {
 
     /** Runs only the exhaustive scan, filling its block cache (several processes can share the work). */
     void exhaustiveOnly() throws Exception {
-        exhaustiveDistractorScan(DevTemplates.load(options.cache(), options.threads(), log));
+        exhaustiveDistractorScan(impressions());
     }
 
     private void parallel(int n, java.util.function.IntConsumer task) throws Exception {

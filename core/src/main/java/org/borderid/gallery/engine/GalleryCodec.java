@@ -20,8 +20,9 @@ import org.borderid.gallery.FaceVectorEncoding;
  */
 final class GalleryCodec extends Lucene104Codec {
     /**
-     * HNSW neighbours per node (M). Lucene's default, 16: measured recall@10 ≥ 0.99 on 1M 128-d vectors with the
-     * search's over-sampling (docs/gallery.md); more costs memory and indexing time for little recall.
+     * HNSW neighbours per node (M). Lucene's default, 16. Measured (docs/gallery.md, "Face 1:N"): on uniformly random
+     * 128-d unit vectors, the hardest case for a graph index, recall@10 falls short of 0.99 at 100k with the default
+     * candidate counts; a larger M (32) and beam are the untested next step.
      */
     static final int MAX_CONNECTIONS = 16;
     /** HNSW construction beam width (efConstruction). Lucene's default, 100. */

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "-Xmx12g"})
+        "-Xmx8g"})
 @Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 5, time = 10)
 @State(Scope.Benchmark)
@@ -47,7 +47,7 @@ public class FingerSearchBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int gallerySize;
 
-    /** Prepared-template cache, MB (16 KB per finger: 100k fingers fit in 2 GB, 1M do not fit in the default heap). */
+    /** Prepared-template cache, MB (16 KB per finger: 100k fingers fit in 2 GB, 1M do not fit in the 8 GB heap). */
     @Param({"4096"})
     public long cacheMb;
 

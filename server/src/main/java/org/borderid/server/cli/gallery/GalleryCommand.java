@@ -74,8 +74,13 @@ public final class GalleryCommand implements CliCommand {
                 return load(directory, args.subList(2, args.size()), out, err);
             }
             case "info" -> {
+                long before = usedHeapAfterGc();
                 try (Gallery gallery = Gallery.open(directory, configFor(directory, List.of()).withReadOnly(true))) {
-                    print(gallery.statistics(), out);
+                    GalleryStatistics statistics = gallery.statistics();
+                    print(statistics, out);
+                    long held = usedHeapAfterGc() - before;
+                    out.printf(Locale.ROOT, "heap held by the open gallery (read-only, template cache empty): %,d"
+                            + " bytes, %,.0f per subject%n", held, (double) held / Math.max(1, statistics.subjects()));
                 }
                 return 0;
             }
@@ -89,6 +94,16 @@ public final class GalleryCommand implements CliCommand {
             }
             default -> throw new UsageException("unknown gallery command '" + args.get(0) + "' (load, info, verify)");
         }
+    }
+
+    /** Heap in use after a full collection, bytes (best effort: System.gc() is a request). */
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static int load(Path directory, List<String> args, PrintStream out, PrintStream err) throws Exception {
