@@ -13,9 +13,12 @@ import java.util.Objects;
 import org.borderid.OperatingPoint;
 import org.borderid.finger.FingerprintExtractor;
 import org.borderid.finger.FingerprintMatcher;
+import org.borderid.gallery.GalleryConfig;
 import org.borderid.server.audit.AuditLog;
 import org.borderid.server.config.ServerConfig;
 import org.borderid.server.demo.DemoGallery;
+import org.borderid.server.engine.FaceEngineReader;
+import org.borderid.server.engine.GallerySubjectStore;
 import org.borderid.server.http.ApiContext;
 import org.borderid.server.http.ApiServices;
 import org.borderid.server.http.HttpApi;
@@ -26,6 +29,7 @@ import org.borderid.server.security.RateLimiter;
 import org.borderid.server.service.DecisionPolicy;
 import org.borderid.server.service.EnrollmentService;
 import org.borderid.server.service.Engines;
+import org.borderid.server.service.FaceReader;
 import org.borderid.server.service.FingerReader;
 import org.borderid.server.service.IdentificationService;
 import org.borderid.server.service.Readiness;
@@ -92,6 +96,50 @@ public final class BorderIdServer implements AutoCloseable {
         }
     }
 
+    private static void loadFaces(ServerConfig config, Engines engines, Readiness readiness,
+            List<AutoCloseable> resources) {
+        try {
+            FaceEngineReader faces = FaceEngineReader.open(config.face(), config.limits().imageLimits(),
+                    config.limits().effectiveWorkers());
+            synchronized (resources) {
+                if (resources.isEmpty()) { // the server was closed while the models loaded
+                    faces.close();
+                    return;
+                }
+                resources.add(1, faces);
+            }
+            engines.faces(faces);
+            readiness.set("face", Readiness.State.STARTING, "models loaded, checking the gallery");
+        } catch (RuntimeException e) {
+            LOG.error("cannot load the face models: {}", e.getMessage());
+            readiness.set("face", Readiness.State.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses faces when the gallery's face index holds embeddings of another dimension than the loaded model's
+     * (the model was changed under an existing data folder): face captures get 503 and /ready says why, instead of
+     * every face enrollment failing.
+     */
+    private static void checkFaceDimension(Engines engines, Readiness readiness) {
+        if (engines.faces().isEmpty()) {
+            return;
+        }
+        FaceReader faces = engines.faces().get();
+        java.util.OptionalInt gallery = engines.store().map(SubjectStore::faceDimension)
+                .orElse(java.util.OptionalInt.empty());
+        if (gallery.isEmpty() || gallery.getAsInt() == faces.dimension()) {
+            readiness.set("face", Readiness.State.READY, "models loaded: " + faces.model() + " (" + faces.dimension()
+                    + "-d)");
+        } else {
+            engines.faces(null);
+            String why = "the gallery holds " + gallery.getAsInt() + "-d face embeddings but model " + faces.model()
+                    + " gives " + faces.dimension() + "-d: configure the gallery's model or use a new data folder";
+            LOG.error("faces disabled: {}", why);
+            readiness.set("face", Readiness.State.FAILED, why);
+        }
+    }
+
     private static void enrollDemo(EnrollmentService enrollment, Engines engines, Path shared, Readiness readiness) {
         if (engines.store().isEmpty()) {
             readiness.set("demo", Readiness.State.FAILED, "no gallery");
@@ -141,7 +189,10 @@ public final class BorderIdServer implements AutoCloseable {
      *                                        cannot be used (the message says which)
      */
     public static BorderIdServer start(ServerConfig config) {
-        return start(config, null);
+        Objects.requireNonNull(config, "config");
+        int faceDimension = config.face() == null ? GalleryConfig.DEFAULT_FACE_DIMENSION
+                : FaceEngineReader.descriptor(config.face()).dimension();
+        return start(config, GallerySubjectStore.factory(faceDimension));
     }
 
     /**
@@ -173,7 +224,8 @@ public final class BorderIdServer implements AutoCloseable {
                     fingerScale());
             readiness.set("fingerprint", Readiness.State.STARTING, "warming up");
             readiness.set("gallery", Readiness.State.STARTING, "opening");
-            readiness.set("face", Readiness.State.DISABLED, "face engine not wired yet");
+            readiness.set("face", config.face() == null ? Readiness.State.DISABLED : Readiness.State.STARTING,
+                    config.face() == null ? "no face models configured: face captures get 503" : "loading models");
             Gauge.builder("borderid.gallery.subjects", engines, e -> e.store().map(st -> (double) st.count(
                     SubjectQuery.ALL)).orElse(Double.NaN)).description("Subjects enrolled in the gallery")
                     .register(metrics.registry());
@@ -200,7 +252,11 @@ public final class BorderIdServer implements AutoCloseable {
             warmup.setDaemon(true);
             warmup.start();
             Thread loader = new Thread(() -> {
+                if (config.face() != null) {
+                    loadFaces(config, engines, readiness, resources);
+                }
                 openGallery(galleries, data.resolve(GALLERY_FOLDER), engines, readiness, resources);
+                checkFaceDimension(engines, readiness);
                 if (config.demo()) {
                     enrollDemo(services.enrollment(), engines, Path.of(config.demoData()), readiness);
                 }

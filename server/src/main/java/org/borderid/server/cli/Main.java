@@ -11,8 +11,8 @@ public final class Main {
 
     /** The commands this entry point offers. */
     public static List<CliCommand> commands() {
-        return List.of(new VersionCommand(), new SynthCommand(), new ServeCommand(), new KeysCommand(),
-                new AuditCommand(), new DevCertCommand(), new org.borderid.server.cli.gallery.GalleryCommand());
+        return List.of(new VersionCommand(), new ServeCommand(), new KeysCommand(), new AuditCommand(),
+                new DevCertCommand(), new SynthCommand(), new org.borderid.server.cli.gallery.GalleryCommand());
     }
 
     public static void main(String[] args) {

@@ -55,6 +55,11 @@ public interface SubjectStore extends AutoCloseable {
      */
     default void makeSearchable() {}
 
+    /** The dimension of the face embeddings the store can hold, when it is fixed (empty: any). */
+    default java.util.OptionalInt faceDimension() {
+        return java.util.OptionalInt.empty();
+    }
+
     @Override
     void close();
 }

@@ -16,6 +16,22 @@ import org.borderid.finger.FingerprintTemplate;
  */
 public final class MemorySubjectStore implements SubjectStore {
     private final TreeMap<String, Subject> subjects = new TreeMap<>();
+    private final java.util.OptionalInt faceDimension;
+
+    /** A store holding faces of any dimension. */
+    public MemorySubjectStore() {
+        this(java.util.OptionalInt.empty());
+    }
+
+    /** A store whose face index is fixed to a dimension, as a gallery's is. */
+    public MemorySubjectStore(java.util.OptionalInt faceDimension) {
+        this.faceDimension = faceDimension;
+    }
+
+    @Override
+    public java.util.OptionalInt faceDimension() {
+        return faceDimension;
+    }
 
     @Override
     public synchronized void enroll(Subject subject) {
