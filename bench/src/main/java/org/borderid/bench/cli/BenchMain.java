@@ -3,6 +3,7 @@ package org.borderid.bench.cli;
 import java.util.List;
 import org.borderid.bench.eval.finger.EvalFingerprintsCommand;
 import org.borderid.bench.face.EvalFacesCommand;
+import org.borderid.bench.report.BenchReportCommand;
 import org.borderid.bench.load.LoadCommand;
 import org.borderid.cli.CliCommand;
 import org.borderid.cli.CommandLine;
@@ -14,7 +15,8 @@ public final class BenchMain {
     public static List<CliCommand> commands() {
         return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
                 new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
-                new org.borderid.bench.gallery.EvalGalleryFacesCommand())), new LoadCommand());
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand())),
+                new LoadCommand(), new BenchReportCommand());
     }
 
     public static void main(String[] args) {

@@ -36,6 +36,17 @@ public final class BorderIdSystem implements FingerprintSystem {
         return new OurTemplate(FingerprintTemplate.of(t.width(), t.height(), t.minutiae(), t.quality()));
     }
 
+    /** The versioned, checksummed binary format of {@link FingerprintTemplate#toByteArray()}. */
+    @Override
+    public byte[] encode(Template template) {
+        return ((OurTemplate) template).template().toByteArray();
+    }
+
+    @Override
+    public Template decode(byte[] encoded) {
+        return new OurTemplate(FingerprintTemplate.fromByteArray(encoded));
+    }
+
     @Override
     public Probe prepare(Template probe) {
         FingerprintMatcher matcher = new FingerprintMatcher(((OurTemplate) probe).template());

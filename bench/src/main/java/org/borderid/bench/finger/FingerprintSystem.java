@@ -33,6 +33,25 @@ public interface FingerprintSystem {
      */
     Template fresh(Template template);
 
+    /**
+     * The template in the system's own serialized form (what a gallery or a card stores).
+     *
+     * @throws UnsupportedOperationException if the system has no serialized form
+     */
+    default byte[] encode(Template template) {
+        throw new UnsupportedOperationException(name() + " does not serialize templates");
+    }
+
+    /**
+     * A template from {@link #encode}'s bytes, equal to the encoded one and cache-free (as {@link #fresh} gives).
+     *
+     * @throws UnsupportedOperationException if the system has no serialized form
+     * @throws RuntimeException (the system's own type) if the bytes are not a valid template
+     */
+    default Template decode(byte[] encoded) {
+        throw new UnsupportedOperationException(name() + " does not serialize templates");
+    }
+
     /** A system's template; only the same system's probes accept it. */
     interface Template {}
 

@@ -39,6 +39,17 @@ public final class SourceAfisSystem implements FingerprintSystem {
         return template;
     }
 
+    /** SourceAFIS's own serialization (CBOR, {@code FingerprintTemplate.toByteArray()}). */
+    @Override
+    public byte[] encode(Template template) {
+        return ((AfisTemplate) template).template().toByteArray();
+    }
+
+    @Override
+    public Template decode(byte[] encoded) {
+        return new AfisTemplate(new FingerprintTemplate(encoded));
+    }
+
     @Override
     public Probe prepare(Template probe) {
         FingerprintMatcher matcher = new FingerprintMatcher(((AfisTemplate) probe).template());

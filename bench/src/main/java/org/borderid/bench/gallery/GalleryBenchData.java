@@ -28,8 +28,52 @@ public final class GalleryBenchData {
 
     /** The directory of a cached distractor gallery of {@code size} fingers (built on first use). */
     public static Path fingerGallery(int size) throws Exception {
-        return DistractorGallery.build(cache(), distractors(), size, Runtime.getRuntime().availableProcessors(),
+        Path distractors = distractors();
+        ensureDistractors(distractors, size);
+        return DistractorGallery.build(cache(), distractors, size, Runtime.getRuntime().availableProcessors(),
                 System.err::println);
+    }
+
+    /**
+     * Seed of the distractors generated when the distractor file holds too few templates: flow-line synthetic
+     * fingers (docs/synthetic-data.md: the model for distractors and speed galleries), impression 1.
+     */
+    static final long DISTRACTOR_SEED = 7;
+
+    /**
+     * Appends synthetic distractors to the file until it holds {@code count} (none when it already does), so the
+     * benchmarks run from a clean checkout (the quick run, CI) without a prepared file; thousands per second.
+     */
+    static void ensureDistractors(Path file, long count) throws java.io.IOException {
+        long have = org.borderid.server.cli.gallery.TemplateFile.count(file);
+        if (have >= count) {
+            return;
+        }
+        System.err.printf(java.util.Locale.ROOT, "generating %,d synthetic distractors into %s (seed %d)%n",
+                count - have, file, DISTRACTOR_SEED);
+        if (file.getParent() != null) {
+            java.nio.file.Files.createDirectories(file.getParent());
+        }
+        org.borderid.fixtures.synth.SyntheticFingerprints synth = org.borderid.fixtures.synth.SyntheticFingerprints
+                .builder().seed(DISTRACTOR_SEED).masterModel(org.borderid.fixtures.synth.MasterModel.FLOW_LINES)
+                .build();
+        try (org.borderid.server.cli.gallery.TemplateFile.Writer out =
+                org.borderid.server.cli.gallery.TemplateFile.append(file)) {
+            java.util.Iterator<FingerprintTemplate> templates = synth.templates(have, count - have, 1).iterator();
+            while (templates.hasNext()) {
+                out.write(templates.next());
+            }
+        }
+    }
+
+    /**
+     * Mated synthetic probes for the quick run (which skips extracting the FVC databases): impression 2 of the first
+     * {@code count} generated distractors ({@link #ensureDistractors}).
+     */
+    public static List<FingerprintTemplate> syntheticProbes(int count) {
+        return org.borderid.fixtures.synth.SyntheticFingerprints.builder().seed(DISTRACTOR_SEED)
+                .masterModel(org.borderid.fixtures.synth.MasterModel.FLOW_LINES).build().templates(0, count, 2)
+                .toList();
     }
 
     /** Probe templates: impression 2 of every FVC dev finger the extractor accepted (extracted once, cached). */

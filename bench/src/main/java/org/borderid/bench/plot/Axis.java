@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param min     lowest value shown (&gt; 0 on a log axis)
  * @param max     highest value shown (&gt; min)
  * @param percent whether tick labels show values × 100 with a {@code %} sign (rates given as fractions)
+ * @param categories names of the categories of a categorical axis ({@link #categories}: category i at value i, one
+ *                   labelled tick each), empty for a numeric axis
  */
-public record Axis(String label, Scale scale, double min, double max, boolean percent) {
+public record Axis(String label, Scale scale, double min, double max, boolean percent, List<String> categories) {
     /** How values map to positions. */
     public enum Scale {
         LINEAR,
@@ -38,6 +40,26 @@ public record Axis(String label, Scale scale, double min, double max, boolean pe
         if (scale == Scale.LOG && !(min > 0)) {
             throw new IllegalArgumentException("log axis needs min > 0: " + min);
         }
+        categories = List.copyOf(categories);
+        if (!categories.isEmpty() && scale != Scale.LINEAR) {
+            throw new IllegalArgumentException("a categorical axis is linear");
+        }
+    }
+
+    /** A numeric axis. */
+    public Axis(String label, Scale scale, double min, double max, boolean percent) {
+        this(label, scale, min, max, percent, List.of());
+    }
+
+    /**
+     * A categorical axis: category {@code i} sits at value {@code i}, with half a unit of room on either side, and
+     * its tick is labelled with its name (bar charts, {@link Series.Style#BARS}).
+     */
+    public static Axis categories(String label, List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a categorical axis needs at least one category");
+        }
+        return new Axis(label, Scale.LINEAR, -0.5, names.size() - 0.5, false, names);
     }
 
     public static Axis linear(String label, double min, double max) {
@@ -50,7 +72,7 @@ public record Axis(String label, Scale scale, double min, double max, boolean pe
 
     /** The same axis with percentage tick labels. */
     public Axis asPercent() {
-        return new Axis(label, scale, min, max, true);
+        return new Axis(label, scale, min, max, true, categories);
     }
 
     /** Position of a value along the axis, 0 (min) .. 1 (max), clamped to the range; NaN stays NaN. */
@@ -70,6 +92,12 @@ public record Axis(String label, Scale scale, double min, double max, boolean pe
     /** Major tick values: each power of ten on a log axis, a 1/2/5 × 10^k step on a linear one. */
     public List<Double> majorTicks() {
         List<Double> ticks = new ArrayList<>();
+        if (!categories.isEmpty()) {
+            for (int i = 0; i < categories.size(); i++) {
+                ticks.add((double) i);
+            }
+            return ticks;
+        }
         if (scale == Scale.LOG) {
             for (int e = (int) Math.ceil(Math.log10(min) - 1e-9); e <= Math.floor(Math.log10(max) + 1e-9); e++) {
                 ticks.add(Math.pow(10, e));
@@ -99,8 +127,15 @@ public record Axis(String label, Scale scale, double min, double max, boolean pe
         return ticks;
     }
 
-    /** The label of a tick value: plain decimal, 6 significant digits at most, with % when {@link #percent()}. */
+    /**
+     * The label of a tick value: plain decimal, 6 significant digits at most, with % when {@link #percent()}; a
+     * category's name on a categorical axis.
+     */
     public String format(double value) {
+        long category = Math.round(value);
+        if (!categories.isEmpty() && category >= 0 && category < categories.size()) {
+            return categories.get((int) category);
+        }
         double shown = percent ? value * 100 : value;
         String text = new BigDecimal(shown).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         return percent ? text + "%" : text;

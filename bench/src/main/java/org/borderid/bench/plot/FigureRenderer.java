@@ -3,6 +3,8 @@ package org.borderid.bench.plot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.borderid.bench.plot.Canvas.Anchor;
 import org.borderid.bench.plot.Canvas.Stroke;
 
@@ -30,6 +32,10 @@ final class FigureRenderer {
     private static final Stroke MINOR_GRID = new Stroke("#ececec", 0.6, false);
     private static final Stroke REFERENCE = new Stroke("#888888", 1, true);
     private static final double LINE_WIDTH = 1.8;
+    /** Side of the square marker of a {@link Series.Style#MARKED} point, pixels. */
+    private static final double MARKER = 6;
+    /** Share of the room between two x units that a group of bars fills (the rest separates the groups). */
+    private static final double BAR_GROUP_WIDTH = 0.7;
 
     private FigureRenderer() {}
 
@@ -80,15 +86,24 @@ final class FigureRenderer {
         }
     }
 
+    /**
+     * One row of entries, each as wide as its label (estimated 0.6 em per character) up to 150 units, centred: six
+     * short names fit a two-panel figure.
+     */
     private static void legend(Figure f, Canvas c, double baseline) {
         List<String> names = f.legend();
-        double entry = 150;
-        double x = width(f) / 2.0 - names.size() * entry / 2;
+        double[] widths = new double[names.size()];
+        double total = 0;
         for (int i = 0; i < names.size(); i++) {
-            double ex = x + i * entry;
+            widths[i] = Math.min(150, 28 + 6 + names.get(i).length() * 13 * 0.6 + 16);
+            total += widths[i];
+        }
+        double ex = width(f) / 2.0 - total / 2;
+        for (int i = 0; i < names.size(); i++) {
             Stroke s = new Stroke(color(f, names.get(i)), 2.5, false);
             c.polyline(new double[] {ex, ex + 28}, new double[] {baseline - 4, baseline - 4}, 2, s);
             c.text(ex + 34, baseline, names.get(i), 13, Anchor.START, false, false);
+            ex += widths[i];
         }
     }
 
@@ -105,13 +120,20 @@ final class FigureRenderer {
         c.text(left + w / 2, py + 16, p.title(), 13, Anchor.MIDDLE, true, false);
         grid(p, c, left, top, w, h);
         c.clip(left, top, w, h);
+        bars(f, p, p.series().stream().filter(s -> s.style() == Series.Style.BARS).toList(), c, left, top, w, h);
         for (Series s : p.series()) {
             Stroke stroke = switch (s.style()) {
-                case LINE -> new Stroke(color(f, s.name()), LINE_WIDTH, false);
+                case LINE, MARKED -> new Stroke(color(f, s.name()), LINE_WIDTH, false);
                 case DASHED -> new Stroke(color(f, s.name()), LINE_WIDTH, true);
                 case REFERENCE -> REFERENCE;
+                case BARS -> null;
             };
-            series(p, s, c, left, top, w, h, stroke);
+            if (stroke != null) {
+                series(p, s, c, left, top, w, h, stroke);
+            }
+            if (s.style() == Series.Style.MARKED) {
+                markers(p, s, c, left, top, w, h, color(f, s.name()));
+            }
         }
         c.unclip();
         c.rect(left, top, w, h, null, FRAME);
@@ -145,6 +167,48 @@ final class FigureRenderer {
             c.text(left - 5, y + 4, p.y().format(v), 10.5, Anchor.END, false, false);
         }
         c.segments(major.stream().mapToDouble(Double::doubleValue).toArray(), MAJOR_GRID);
+    }
+
+    /**
+     * Draws the bar series of a panel: each bar from the y axis's floor to its point; the bars sharing an x value
+     * stand side by side, centred on it, the group {@link #BAR_GROUP_WIDTH} of one x unit wide.
+     */
+    private static void bars(Figure f, Panel p, List<Series> bars, Canvas c, double left, double top, double w,
+            double h) {
+        double unit = w / (p.x().max() - p.x().min()); // pixels per x unit (bars go on linear x axes)
+        double floor = p.y().scale() == Axis.Scale.LOG ? p.y().min() : Math.max(p.y().min(), Math.min(0, p.y().max()));
+        double y0 = top + h - p.y().fraction(floor) * h;
+        Map<Double, List<double[]>> groups = new TreeMap<>(); // x -> (series index, y) in series order
+        for (int s = 0; s < bars.size(); s++) {
+            Series series = bars.get(s);
+            for (int i = 0; i < series.size(); i++) {
+                if (!Double.isNaN(series.xAt(i)) && !Double.isNaN(series.yAt(i))) {
+                    groups.computeIfAbsent(series.xAt(i), k -> new ArrayList<>())
+                            .add(new double[] {s, series.yAt(i)});
+                }
+            }
+        }
+        groups.forEach((x, group) -> {
+            double barWidth = unit * BAR_GROUP_WIDTH / group.size();
+            double start = left + p.x().fraction(x) * w - unit * BAR_GROUP_WIDTH / 2;
+            for (int k = 0; k < group.size(); k++) {
+                double y = top + h - p.y().fraction(group.get(k)[1]) * h;
+                c.rect(start + k * barWidth, Math.min(y, y0), barWidth, Math.abs(y0 - y),
+                        color(f, bars.get((int) group.get(k)[0]).name()), null);
+            }
+        });
+    }
+
+    /** A filled square on each point of a series. */
+    private static void markers(Panel p, Series s, Canvas c, double left, double top, double w, double h,
+            String color) {
+        for (int i = 0; i < s.size(); i++) {
+            double fx = p.x().fraction(s.xAt(i));
+            double fy = p.y().fraction(s.yAt(i));
+            if (!Double.isNaN(fx) && !Double.isNaN(fy)) {
+                c.rect(left + fx * w - MARKER / 2, top + h - fy * h - MARKER / 2, MARKER, MARKER, color, null);
+            }
+        }
     }
 
     /** Draws a series, breaking it at NaN points and skipping points that would not move the pen visibly. */

@@ -21,7 +21,15 @@ public record Series(String name, double[] x, double[] y, Style style) {
         /** Dashed coloured line, in the legend. */
         DASHED,
         /** Thin gray dashed line, not in the legend. */
-        REFERENCE
+        REFERENCE,
+        /** Solid coloured line with a square marker on each point (few points: 1, 2, 4 threads), in the legend. */
+        MARKED,
+        /**
+         * A bar from the y axis's floor to each point (0 on a linear axis, the minimum on a log one), in the legend.
+         * The bar series of a panel stand side by side around each x value (grouped bars, usually over a
+         * {@link Axis#categories categorical} x axis).
+         */
+        BARS
     }
 
     public Series {
@@ -36,6 +44,14 @@ public record Series(String name, double[] x, double[] y, Style style) {
 
     public static Series line(String name, double[] x, double[] y) {
         return new Series(name, x, y, Style.LINE);
+    }
+
+    public static Series marked(String name, double[] x, double[] y) {
+        return new Series(name, x, y, Style.MARKED);
+    }
+
+    public static Series bars(String name, double[] x, double[] y) {
+        return new Series(name, x, y, Style.BARS);
     }
 
     public static Series reference(String name, double[] x, double[] y) {
