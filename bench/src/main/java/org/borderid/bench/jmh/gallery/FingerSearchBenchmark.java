@@ -13,7 +13,6 @@ import org.borderid.gallery.Gallery;
 import org.borderid.gallery.GalleryConfig;
 import org.borderid.gallery.Identification;
 import org.borderid.gallery.SubjectFilter;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,28 +53,6 @@ public class FingerSearchBenchmark {
     private Gallery gallery;
     private List<FingerprintTemplate> probes;
 
-    /**
-     * Per-search counters, totals over the measured iterations (EVENTS: JMH drops OPERATIONS counters in sample-time
-     * mode); {@code bench-report} divides them by {@code searches}.
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Counters {
-        /** Searches made. */
-        public long searches;
-        /** Fingers in the searched scope, summed over searches. */
-        public long searched;
-        /** Fingers compared with the full matcher, summed over searches. */
-        public long rescored;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            searches = 0;
-            searched = 0;
-            rescored = 0;
-        }
-    }
-
     @State(Scope.Thread)
     public static class Cursor {
         int next;
@@ -97,13 +74,9 @@ public class FingerSearchBenchmark {
     }
 
     @Benchmark
-    public Identification identify(Cursor cursor, Counters counters) {
+    public Identification identify(Cursor cursor, SearchCounters counters) {
         FingerprintTemplate probe = probes.get(cursor.next++ % probes.size());
-        Identification result = gallery.identifyFingers(Map.of(DistractorGallery.POSITION, probe), SubjectFilter.ALL,
-                10);
-        counters.searches++;
-        counters.searched += result.searched();
-        counters.rescored += result.rescored();
-        return result;
+        return counters.count(gallery.identifyFingers(Map.of(DistractorGallery.POSITION, probe), SubjectFilter.ALL,
+                10));
     }
 }

@@ -10,7 +10,6 @@ import org.borderid.gallery.Gallery;
 import org.borderid.gallery.GalleryConfig;
 import org.borderid.gallery.Identification;
 import org.borderid.gallery.SubjectFilter;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,29 +66,6 @@ public class IdentificationBenchmark {
     private float[][] faces;
     private Map<FingerPosition, FingerprintTemplate>[] fingers;
 
-    /** Search counters: see the class comment. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Counters {
-        public long searches;
-        public long searched;
-        public long rescored;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            searches = 0;
-            searched = 0;
-            rescored = 0;
-        }
-
-        Identification count(Identification r) {
-            searches++;
-            searched += r.searched();
-            rescored += r.rescored();
-            return r;
-        }
-    }
-
     /** Where a thread is in the cycle of probes. */
     @State(Scope.Thread)
     public static class Cursor {
@@ -126,12 +102,12 @@ public class IdentificationBenchmark {
     }
 
     @Benchmark
-    public Identification face(Cursor cursor, Counters counters) {
+    public Identification face(Cursor cursor, SearchCounters counters) {
         return counters.count(gallery.identifyFace(faces[cursor.advance()], watchlist, K));
     }
 
     @Benchmark
-    public Identification fingers(Cursor cursor, Counters counters) {
+    public Identification fingers(Cursor cursor, SearchCounters counters) {
         return counters.count(gallery.identifyFingers(fingers[cursor.advance()], watchlist, K));
     }
 }
