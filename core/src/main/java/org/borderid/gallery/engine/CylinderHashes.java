@@ -25,10 +25,13 @@ import org.borderid.finger.engine.match.PreparedTemplates;
  */
 public final class CylinderHashes {
     /**
-     * Identifies this scheme (functions, values per function, seed) in the gallery manifest: terms written with one
-     * scheme are meaningless to another, so changing any constant below needs a new id.
+     * Identifies this scheme (functions, values per function, seed, and how the terms are indexed) in the gallery
+     * manifest: terms written with one scheme are meaningless to another, so changing any constant below needs a new
+     * id. 3: one documents-only field per finger position ({@link SubjectDocuments#minutiaeField}), MinHash by random
+     * permutations of the cells; 2 had one field for every position with the cylinder number as the term position and
+     * random cell ranks.
      */
-    public static final int SCHEME = 2;
+    public static final int SCHEME = 3;
     /** Hash functions per cylinder, H. Measured trade-off in docs/gallery.md ("Minutiae index tuning"). */
     public static final int FUNCTIONS = 64;
     /**
@@ -53,14 +56,30 @@ public final class CylinderHashes {
     private static final long SEED = 0x5EED_B1D_0001L;
 
     private static final int CELLS = Cylinders.WORDS * Long.SIZE;
-    /** Rank of each cell under each of the FUNCTIONS × r random orders. */
-    private static final int[][] RANKS = new int[FUNCTIONS * MIN_HASHES_PER_FUNCTION][CELLS];
+    private static final int PERMUTATIONS = FUNCTIONS * MIN_HASHES_PER_FUNCTION;
+    /**
+     * The FUNCTIONS × r random permutations of the cells, stored by cell: {@code RANKS[cell][k]} is the cell's rank
+     * under permutation k. A cylinder's MinHash under permutation k is the smallest rank among its set cells (ranks
+     * are distinct, so the rank names the cell). Laid out by cell so that hashing a cylinder reads one contiguous row
+     * per set cell and updates all minima together.
+     */
+    private static final int[][] RANKS = new int[CELLS][PERMUTATIONS];
 
     static {
         SplittableRandom random = new SplittableRandom(SEED);
-        for (int[] ranks : RANKS) {
+        int[] order = new int[CELLS];
+        for (int k = 0; k < PERMUTATIONS; k++) {
             for (int i = 0; i < CELLS; i++) {
-                ranks[i] = random.nextInt();
+                order[i] = i;
+            }
+            for (int i = CELLS - 1; i > 0; i--) { // Fisher-Yates
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int rank = 0; rank < CELLS; rank++) {
+                RANKS[order[rank]][k] = rank;
             }
         }
     }
@@ -74,10 +93,10 @@ public final class CylinderHashes {
     public static int[][] of(FingerprintTemplate template) {
         PreparedTemplate prepared = PreparedTemplates.of(template);
         int[][] out = new int[prepared.validCount()][];
-        int[] cells = new int[CELLS];
+        int[] minima = new int[PERMUTATIONS];
         for (int m = 0, c = 0; m < prepared.size(); m++) {
             if (prepared.isValid(m)) {
-                out[c++] = hashes(prepared.cylinder(m), cells);
+                out[c++] = hashes(prepared.cylinder(m), minima);
             }
         }
         return out;
@@ -88,11 +107,16 @@ public final class CylinderHashes {
         return new byte[] {(byte) function, (byte) (value >>> 8), (byte) value};
     }
 
-    private static int[] hashes(long[] bits, int[] cells) {
+    private static int[] hashes(long[] bits, int[] minima) {
         int count = 0;
+        java.util.Arrays.fill(minima, Integer.MAX_VALUE);
         for (int w = 0; w < bits.length; w++) {
             for (long word = bits[w]; word != 0; word &= word - 1) {
-                cells[count++] = w * Long.SIZE + Long.numberOfTrailingZeros(word);
+                int[] ranks = RANKS[w * Long.SIZE + Long.numberOfTrailingZeros(word)];
+                for (int k = 0; k < PERMUTATIONS; k++) {
+                    minima[k] = Math.min(minima[k], ranks[k]);
+                }
+                count++;
             }
         }
         int[] out = new int[FUNCTIONS];
@@ -103,17 +127,7 @@ public final class CylinderHashes {
         for (int f = 0; f < FUNCTIONS; f++) {
             long combined = f;
             for (int k = 0; k < MIN_HASHES_PER_FUNCTION; k++) {
-                int[] ranks = RANKS[f * MIN_HASHES_PER_FUNCTION + k];
-                int best = Integer.MAX_VALUE;
-                int arg = 0;
-                for (int i = 0; i < count; i++) {
-                    int r = ranks[cells[i]];
-                    if (r < best) {
-                        best = r;
-                        arg = cells[i];
-                    }
-                }
-                combined = combined * 2048 + arg;
+                combined = combined * 2048 + minima[f * MIN_HASHES_PER_FUNCTION + k];
             }
             out[f] = mix(combined) & ((1 << VALUE_BITS) - 1);
         }

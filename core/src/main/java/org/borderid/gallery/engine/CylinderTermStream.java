@@ -2,20 +2,18 @@ package org.borderid.gallery.engine;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Feeds one finger's minutiae index terms to Lucene: the terms of cylinder c at position c, so that a search can tell
- * which of the finger's cylinders a term came from. Excluded hashes ({@link CylinderHashes#EXCLUDED}) are skipped.
+ * Feeds one finger's minutiae index terms to Lucene, cylinder after cylinder. Excluded hashes
+ * ({@link CylinderHashes#EXCLUDED}) are skipped. The field keeps documents only, so a term two cylinders share is one
+ * posting.
  */
 final class CylinderTermStream extends TokenStream {
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final int[][] hashes;
     private int cylinder;
     private int function;
-    private int lastPosition;
 
     CylinderTermStream(int[][] hashes) {
         this.hashes = hashes;
@@ -25,7 +23,6 @@ final class CylinderTermStream extends TokenStream {
     public void reset() {
         cylinder = 0;
         function = 0;
-        lastPosition = -1;
     }
 
     @Override
@@ -37,8 +34,6 @@ final class CylinderTermStream extends TokenStream {
                 int f = function++;
                 if (row[f] != CylinderHashes.EXCLUDED) {
                     term.setBytesRef(new BytesRef(CylinderHashes.term(f, row[f])));
-                    increment.setPositionIncrement(cylinder - lastPosition);
-                    lastPosition = cylinder;
                     return true;
                 }
             }

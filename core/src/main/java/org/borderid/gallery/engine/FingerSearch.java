@@ -87,7 +87,8 @@ public final class FingerSearch {
             int[][] hashes = CylinderHashes.of(probe.getValue());
             Query scope = scope(probe.getKey(), filter);
             int limit = rescored >= 0 ? rescored : MAX_RESCORED;
-            MinutiaeIndexSearch.Result result = MinutiaeIndexSearch.search(searcher, hashes, scope, limit);
+            MinutiaeIndexSearch.Result result = MinutiaeIndexSearch.search(searcher, hashes, fields(probe.getKey()), scope,
+                    limit);
             searched += result.inScope();
             int count = rescored >= 0 ? rescored : budget(result.inScope());
             List<MinutiaeIndexSearch.Hit> hits = result.hits().subList(0, Math.min(count, result.hits().size()));
@@ -120,6 +121,20 @@ public final class FingerSearch {
     static int budget(long inScope) {
         long byFraction = (long) Math.ceil(RESCORE_FRACTION * inScope);
         return (int) Math.max(MIN_RESCORED, Math.min(MAX_RESCORED, byFraction));
+    }
+
+    /** The minutiae index fields a probe at the position is searched in: its own, or every position's for UNKNOWN. */
+    static List<String> fields(FingerPosition position) {
+        if (position != FingerPosition.UNKNOWN) {
+            return List.of(SubjectDocuments.minutiaeField(position));
+        }
+        List<String> all = new ArrayList<>();
+        for (FingerPosition p : FingerPosition.values()) {
+            if (p != FingerPosition.UNKNOWN) {
+                all.add(SubjectDocuments.minutiaeField(p));
+            }
+        }
+        return all;
     }
 
     /** Finger documents at the position (any position for UNKNOWN) of subjects passing the filter. */

@@ -46,8 +46,11 @@ public final class SubjectDocuments {
     public static final String FACE = "face";
     /** ISO finger position code, keyword, finger document. */
     public static final String POSITION = "pos";
-    /** Minutiae index terms ({@link CylinderHashes}), positions = cylinder number, finger document. */
-    public static final String MINUTIAE = "mcc";
+    /**
+     * Prefix of the minutiae index fields ({@link CylinderHashes} terms, documents only: no frequencies or positions),
+     * one field per finger position ({@link #minutiaeField}), finger document.
+     */
+    public static final String MINUTIAE = "mcc.";
     /** The finger template in the fingerprint template format, binary doc values, finger document. */
     public static final String TEMPLATE = "tpl";
 
@@ -59,7 +62,7 @@ public final class SubjectDocuments {
     static {
         MINUTIAE_TYPE.setTokenized(true);
         MINUTIAE_TYPE.setOmitNorms(true);
-        MINUTIAE_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        MINUTIAE_TYPE.setIndexOptions(IndexOptions.DOCS);
         MINUTIAE_TYPE.freeze();
     }
 
@@ -76,6 +79,14 @@ public final class SubjectDocuments {
     }
 
     /**
+     * The minutiae index field of a finger position: one field per position, so a probe's term statistics and postings
+     * cover the fingers it can be compared with, not the other nine positions of every subject.
+     */
+    public static String minutiaeField(FingerPosition position) {
+        return MINUTIAE + position.code();
+    }
+
+    /**
      * The block for a record.
      *
      * @param record      the validated record
@@ -88,7 +99,7 @@ public final class SubjectDocuments {
             Document doc = common(record, FINGER);
             doc.add(new StringField(POSITION, positionValue(finger.getKey()), Field.Store.NO));
             int[][] fingerHashes = hashes.get(finger.getKey());
-            doc.add(new Field(MINUTIAE, new CylinderTermStream(fingerHashes), MINUTIAE_TYPE));
+            doc.add(new Field(minutiaeField(finger.getKey()), new CylinderTermStream(fingerHashes), MINUTIAE_TYPE));
             doc.add(new NumericDocValuesField(MinutiaeIndexSearch.CYLINDERS, indexedCylinders(fingerHashes)));
             doc.add(new BinaryDocValuesField(TEMPLATE, new BytesRef(finger.getValue().toByteArray())));
             block.add(doc);
