@@ -15,6 +15,7 @@ public final class BenchMain {
     public static List<CliCommand> commands() {
         return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
                 new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
+                new org.borderid.bench.gallery.MinutiaeIndexSweep(),
                 new org.borderid.bench.gallery.EvalGalleryFacesCommand())),
                 new LoadCommand(), new BenchReportCommand());
     }

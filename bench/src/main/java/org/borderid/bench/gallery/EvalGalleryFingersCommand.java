@@ -18,7 +18,8 @@ import org.borderid.cli.UsageException;
 public final class EvalGalleryFingersCommand implements CliCommand {
     static final String USAGE = """
             usage: borderid eval gallery-fingers --distractors FILE [options]
-              --distractors FILE     template file of distractor fingers (borderid synth / TemplateFile format)
+              --distractors FILE     template file of distractor fingers (TemplateFile format); missing or short
+                                     files are filled with synthetic FLOW_LINES distractors (seed 7)
               --count N              distractors to enrol (default: 100000)
               --rescored LIST        re-scoring budgets per search, comma-separated counts, "default" for the
                                      gallery's rule (default: default,100,200,500,1000,2000,5000)
@@ -93,9 +94,10 @@ public final class EvalGalleryFingersCommand implements CliCommand {
         if (folds < 1 || folds > 2) {
             throw new UsageException("--folds must be 1 or 2");
         }
-        if (distractors == null || !Files.isRegularFile(distractors)) {
-            throw new UsageException("--distractors FILE is required and must exist");
+        if (distractors == null) {
+            throw new UsageException("--distractors FILE is required");
         }
+        GalleryBenchData.ensureDistractors(distractors, count);
         Files.createDirectories(cache);
         FingerIdentificationEval eval = new FingerIdentificationEval(new FingerIdentificationEval.Options(cache,
                 distractors, count, threads, rescored, cacheMb << 20, partialExhaustive,
