@@ -23,6 +23,7 @@ import org.borderid.gallery.GalleryConfig;
 import org.borderid.gallery.Identification;
 import org.borderid.gallery.SubjectFilter;
 import org.borderid.gallery.SubjectRecord;
+import org.borderid.gallery.engine.FingerSearch;
 
 /**
  * Fingerprint 1:N accuracy of the gallery, next to an exhaustive 1:1 scan of the same gallery.
@@ -170,7 +171,9 @@ final class FingerIdentificationEval {
     }
 
     private static String label(int budget) {
-        return budget < 0 ? "default (1%, 200..2000)" : Integer.toString(budget);
+        return budget < 0 ? String.format(java.util.Locale.ROOT, "default (%s%%, %d..%d)",
+                java.math.BigDecimal.valueOf(100 * FingerSearch.RESCORE_FRACTION).stripTrailingZeros().toPlainString(),
+                FingerSearch.MIN_RESCORED, FingerSearch.MAX_RESCORED) : Integer.toString(budget);
     }
 
     private static boolean inFold(DevTemplates.Impression i, boolean firstHalf) {
