@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -57,6 +58,9 @@ public final class MinutiaeIndexSearch {
     public static final String CYLINDERS = "ncyl";
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Per-segment normalisation factors, by segment core (segments are immutable; removed when closed). */
+    private static final java.util.concurrent.ConcurrentHashMap<IndexReader.CacheKey, float[]> NORMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private MinutiaeIndexSearch() {}
 
@@ -209,20 +213,46 @@ public final class MinutiaeIndexSearch {
                 visited++;
             }
         }
-        NumericDocValues cylinders = leaf.reader().getNumericDocValues(CYLINDERS);
-        for (int doc = 0; doc < maxDoc; doc++) {
+        float[] norms = norms(leaf);
+        for (int doc = accept.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = doc + 1 < maxDoc ? accept.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
             float score = sum[doc];
-            if (score == 0) {
-                continue;
+            if (score != 0) {
+                top.offer(leaf.ord, doc, score * norms[doc]);
             }
-            sum[doc] = 0;
-            if (!accept.get(doc)) {
-                continue;
-            }
-            long n = cylinders != null && cylinders.advanceExact(doc) ? cylinders.longValue() : 1;
-            top.offer(leaf.ord, doc, (float) (score / Math.sqrt(Math.max(1, n))));
         }
+        Arrays.fill(sum, 0, maxDoc, 0f);
         return visited;
+    }
+
+    /**
+     * 1/√(cylinders) of every document of the segment (0 for documents without minutiae terms), read once per segment
+     * from the {@link #CYLINDERS} doc values and kept until the segment is closed: 4 bytes per document.
+     */
+    private static float[] norms(LeafReaderContext leaf) throws IOException {
+        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+        if (helper == null) {
+            return readNorms(leaf);
+        }
+        float[] cached = NORMS.get(helper.getKey());
+        if (cached == null) {
+            cached = readNorms(leaf);
+            if (NORMS.putIfAbsent(helper.getKey(), cached) == null) {
+                helper.addClosedListener(NORMS::remove);
+            }
+        }
+        return cached;
+    }
+
+    private static float[] readNorms(LeafReaderContext leaf) throws IOException {
+        float[] norms = new float[leaf.reader().maxDoc()];
+        NumericDocValues cylinders = leaf.reader().getNumericDocValues(CYLINDERS);
+        if (cylinders != null) {
+            for (int doc = cylinders.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = cylinders.nextDoc()) {
+                norms[doc] = (float) (1 / Math.sqrt(Math.max(1, cylinders.longValue())));
+            }
+        }
+        return norms;
     }
 
     /** Per-thread scratch: a score per document, grown to the largest segment seen, all zero between searches. */
@@ -246,6 +276,9 @@ public final class MinutiaeIndexSearch {
         }
 
         void offer(int leaf, int doc, float score) {
+            if (heap.size() == limit && (limit == 0 || score < heap.get(0).score())) {
+                return; // the common case in a large gallery: below the worst kept hit
+            }
             if (heap.size() < limit) {
                 heap.add(new Hit(leaf, doc, score));
                 siftUp(heap.size() - 1);
