@@ -15,7 +15,8 @@ public final class BenchMain {
     public static List<CliCommand> commands() {
         return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
                 new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
-                new org.borderid.bench.gallery.EvalGalleryFacesCommand())),
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand(),
+                new org.borderid.bench.face.EvalGalleryLfwCommand())),
                 new LoadCommand(), new BenchReportCommand());
     }
 

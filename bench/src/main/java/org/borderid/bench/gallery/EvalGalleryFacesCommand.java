@@ -29,6 +29,8 @@ public final class EvalGalleryFacesCommand implements CliCommand {
     static final String USAGE = """
             usage: borderid eval gallery-faces [options]
               --count N          gallery size (default 1000000)
+              --model M          lfw (vectors with the statistics of real MobileFaceNet embeddings of LFW, default)
+                                 or uniform (uniformly random unit vectors: the worst case)
               --encodings LIST   float32,int8 (default both)
               --probes P         probes, each a noisy copy of a random enrolled vector (default 500)
               --cache DIR        where galleries are kept (default bench/target/galleries); built once, reused
@@ -42,7 +44,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
     private static final long PROBE_SEED = 7;
 
     /** Figures of one encoding. */
-    record Figures(String encoding, int requested, int gallery, int probes, double recallAt10, double mateAt1, double medianMs,
+    record Figures(String model, String encoding, int requested, int gallery, int probes, double recallAt10, double mateAt1, double medianMs,
                    double p99Ms, long diskBytes) {}
 
     @Override
@@ -63,6 +65,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         }
         int count = 1_000_000;
         int probes = 500;
+        FaceVectors.Model model = FaceVectors.Model.LFW;
         List<FaceVectorEncoding> encodings = new ArrayList<>(List.of(FaceVectorEncoding.values()));
         Path cache = GalleryBenchData.cache();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -75,6 +78,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
             String v = args.get(i + 1);
             switch (args.get(i)) {
                 case "--count" -> count = Integer.parseInt(v);
+                case "--model" -> model = FaceVectors.Model.parse(v);
                 case "--probes" -> probes = Integer.parseInt(v);
                 case "--encodings" -> encodings = Arrays.stream(v.split(","))
                         .map(s -> FaceVectorEncoding.valueOf(s.toUpperCase(Locale.ROOT))).toList();
@@ -87,7 +91,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
             }
         }
         Files.createDirectories(cache);
-        FaceVectors vectors = FaceGallery.vectors();
+        FaceVectors vectors = FaceGallery.vectors(model);
         Random random = new Random(PROBE_SEED);
         int[] mates = new int[probes];
         float[][] probeVectors = new float[probes][];
@@ -99,7 +103,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         int[][] exact = exactTopK(vectors, count, probeVectors, threads);
         List<Figures> figures = new ArrayList<>();
         for (FaceVectorEncoding encoding : encodings) {
-            Path dir = FaceGallery.build(cache, count, encoding, threads, err::println);
+            Path dir = FaceGallery.build(cache, model, count, encoding, threads, err::println);
             try (Gallery gallery = Gallery.open(dir, FaceGallery.config(encoding).withReadOnly(true))) {
                 for (int ask : requested) {
                     for (int p = 0; p < Math.min(probes, 100); p++) { // warm-up
@@ -119,17 +123,18 @@ public final class EvalGalleryFacesCommand implements CliCommand {
                         }
                     }
                     Arrays.sort(ms);
-                    figures.add(new Figures(encoding.name(), ask, count, probes, recall / probes,
+                    figures.add(new Figures(model.name(), encoding.name(), ask, count, probes, recall / probes,
                             (double) mateFirst / probes, ms[probes / 2],
                             ms[Math.min(probes - 1, (int) Math.ceil(0.99 * probes) - 1)],
                             gallery.statistics().diskBytes()));
                 }
             }
         }
-        out.printf(Locale.ROOT, "%-8s %9s %10s %7s %10s %8s %11s %11s %12s%n", "encoding", "requested", "gallery",
+        out.printf(Locale.ROOT, "%-8s %-8s %9s %10s %7s %10s %8s %11s %11s %12s%n", "model", "encoding", "requested", "gallery",
                 "probes", "recall@10", "mate@1", "ms p50", "ms p99", "disk B/subj");
         for (Figures f : figures) {
-            out.printf(Locale.ROOT, "%-8s %9d %,10d %7d %10.4f %8.4f %11.2f %11.2f %12.0f%n", f.encoding(),
+            out.printf(Locale.ROOT, "%-8s %-8s %9d %,10d %7d %10.4f %8.4f %11.2f %11.2f %12.0f%n", f.model(),
+                    f.encoding(),
                     f.requested(), f.gallery(),
                     f.probes(), f.recallAt10(), f.mateAt1(), f.medianMs(), f.p99Ms(),
                     (double) f.diskBytes() / f.gallery());

@@ -14,7 +14,8 @@ import org.borderid.server.cli.gallery.GalleryLoader;
 
 /**
  * Galleries of synthetic face embeddings ({@link FaceVectors}, seed {@value #SEED}, 128-d) on disk, built once:
- * {@code <cache>/faces-<count>-<encoding>}; subject {@code f-<i>} holds gallery vector i.
+ * {@code <cache>/faces-<count>-<encoding>} (uniform model) or {@code <cache>/faces-lfw-<count>-<encoding>} (LFW
+ * model); subject {@code f-<i>} holds gallery vector i.
  */
 public final class FaceGallery {
     /** Seed of the synthetic embeddings. */
@@ -24,8 +25,14 @@ public final class FaceGallery {
 
     private FaceGallery() {}
 
-    static FaceVectors vectors() {
-        return new FaceVectors(SEED, DIMENSION);
+    static FaceVectors vectors(FaceVectors.Model model) {
+        return new FaceVectors(model, SEED, DIMENSION);
+    }
+
+    /** The directory name of a gallery. */
+    static String name(FaceVectors.Model model, int count, FaceVectorEncoding encoding) {
+        return "faces-" + (model == FaceVectors.Model.UNIFORM ? "" : model.name().toLowerCase(Locale.ROOT) + "-")
+                + count + "-" + encoding.name().toLowerCase(Locale.ROOT);
     }
 
     /** The configuration the face galleries are opened with. */
@@ -34,15 +41,15 @@ public final class FaceGallery {
     }
 
     /** The directory of the gallery of {@code count} vectors, built if needed. */
-    public static Path build(Path cache, int count, FaceVectorEncoding encoding, int threads, Consumer<String> log)
-            throws Exception {
-        Path directory = cache.resolve("faces-" + count + "-" + encoding.name().toLowerCase(Locale.ROOT));
+    public static Path build(Path cache, FaceVectors.Model model, int count, FaceVectorEncoding encoding, int threads,
+                             Consumer<String> log) throws Exception {
+        Path directory = cache.resolve(name(model, count, encoding));
         Path marker = directory.resolve("complete");
         if (Files.exists(marker)) {
             return directory;
         }
         log.accept("building the face gallery " + directory + " (" + count + " vectors; built once)");
-        FaceVectors vectors = vectors();
+        FaceVectors vectors = vectors(model);
         try (Gallery gallery = Gallery.open(directory, GalleryLoader.bulkConfig(config(encoding)))) {
             Iterator<GalleryLoader.Item> items = new Iterator<>() {
                 private long n;
@@ -69,7 +76,7 @@ public final class FaceGallery {
                     r.rate()));
             gallery.optimize();
         }
-        Files.writeString(marker, "synthetic faces, seed " + SEED + "\n");
+        Files.writeString(marker, "synthetic faces, model " + model + ", seed " + SEED + "\n");
         return directory;
     }
 }
