@@ -106,6 +106,22 @@ final class LfwCaptures {
                 facesSeen, errors);
     }
 
+    /** Captures made elsewhere (tests): a unit vector per image, or null for an image without a face. */
+    static LfwCaptures of(List<LfwImage> images, List<float[]> vectorsOrNull) {
+        int n = images.size();
+        int dimension = vectorsOrNull.stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow().length;
+        float[] vectors = new float[n * dimension];
+        boolean[] captured = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (vectorsOrNull.get(i) != null) {
+                System.arraycopy(vectorsOrNull.get(i), 0, vectors, i * dimension, dimension);
+                captured[i] = true;
+            }
+        }
+        return new LfwCaptures(images, dimension, 0, vectors, captured, new FaceQuality[n], new int[n], new String[n]);
+    }
+
     /**
      * Captures the images, or reads them from {@code cacheFile} when it holds the captures of the same images made by
      * an engine with the same {@code engineKey}; a fresh capture is written there (embeddings only: qualities are not

@@ -44,7 +44,7 @@ public final class EvalGalleryFacesCommand implements CliCommand {
     private static final long PROBE_SEED = 7;
 
     /** Figures of one encoding. */
-    record Figures(String model, String encoding, int requested, int gallery, int probes, double recallAt10, double mateAt1, double medianMs,
+    record Figures(String model, String encoding, int requested, int gallery, int probes, double recallAt10, double mateAt1, double exactMateAt1, double medianMs,
                    double p99Ms, long diskBytes) {}
 
     @Override
@@ -101,6 +101,10 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         }
         err.println("exact top-" + K + " of " + probes + " probes over " + count + " vectors ...");
         int[][] exact = exactTopK(vectors, count, probeVectors, threads);
+        int exactMateFirst = 0;
+        for (int p = 0; p < probes; p++) {
+            exactMateFirst += exact[p][0] == mates[p] ? 1 : 0;
+        }
         List<Figures> figures = new ArrayList<>();
         for (FaceVectorEncoding encoding : encodings) {
             Path dir = FaceGallery.build(cache, model, count, encoding, threads, err::println);
@@ -124,19 +128,19 @@ public final class EvalGalleryFacesCommand implements CliCommand {
                     }
                     Arrays.sort(ms);
                     figures.add(new Figures(model.name(), encoding.name(), ask, count, probes, recall / probes,
-                            (double) mateFirst / probes, ms[probes / 2],
+                            (double) mateFirst / probes, (double) exactMateFirst / probes, ms[probes / 2],
                             ms[Math.min(probes - 1, (int) Math.ceil(0.99 * probes) - 1)],
                             gallery.statistics().diskBytes()));
                 }
             }
         }
-        out.printf(Locale.ROOT, "%-8s %-8s %9s %10s %7s %10s %8s %11s %11s %12s%n", "model", "encoding", "requested", "gallery",
-                "probes", "recall@10", "mate@1", "ms p50", "ms p99", "disk B/subj");
+        out.printf(Locale.ROOT, "%-8s %-8s %9s %10s %7s %10s %8s %10s %11s %11s %12s%n", "model", "encoding", "requested", "gallery",
+                "probes", "recall@10", "mate@1", "exact m@1", "ms p50", "ms p99", "disk B/subj");
         for (Figures f : figures) {
-            out.printf(Locale.ROOT, "%-8s %-8s %9d %,10d %7d %10.4f %8.4f %11.2f %11.2f %12.0f%n", f.model(),
+            out.printf(Locale.ROOT, "%-8s %-8s %9d %,10d %7d %10.4f %8.4f %10.4f %11.2f %11.2f %12.0f%n", f.model(),
                     f.encoding(),
                     f.requested(), f.gallery(),
-                    f.probes(), f.recallAt10(), f.mateAt1(), f.medianMs(), f.p99Ms(),
+                    f.probes(), f.recallAt10(), f.mateAt1(), f.exactMateAt1(), f.medianMs(), f.p99Ms(),
                     (double) f.diskBytes() / f.gallery());
         }
         if (json != null) {

@@ -32,7 +32,19 @@ public final class FaceGallery {
     /** The directory name of a gallery. */
     static String name(FaceVectors.Model model, int count, FaceVectorEncoding encoding) {
         return "faces-" + (model == FaceVectors.Model.UNIFORM ? "" : model.name().toLowerCase(Locale.ROOT) + "-")
-                + count + "-" + encoding.name().toLowerCase(Locale.ROOT);
+                + count + "-" + encoding.name().toLowerCase(Locale.ROOT) + graphSuffix();
+    }
+
+    /**
+     * {@code -m<M>-b<beam>} when the HNSW parameters are overridden for an experiment (system properties
+     * {@code borderid.gallery.hnsw.m} / {@code .beam}, read by the gallery's codec), so that such galleries are cached
+     * apart; empty otherwise.
+     */
+    static String graphSuffix() {
+        String m = System.getProperty("borderid.gallery.hnsw.m");
+        String beam = System.getProperty("borderid.gallery.hnsw.beam");
+        return m == null && beam == null ? "" : "-m" + (m == null ? "default" : m) + "-b"
+                + (beam == null ? "default" : beam);
     }
 
     /** The configuration the face galleries are opened with. */
@@ -72,9 +84,13 @@ public final class FaceGallery {
             };
             GalleryLoader.Result r = GalleryLoader.load(gallery, items, count, threads,
                     GalleryLoader.batchFor(count, threads), System.err);
-            log.accept(String.format(Locale.ROOT, "enrolled %,d faces at %,.0f subjects/s; merging", r.enrolled(),
-                    r.rate()));
+            log.accept(String.format(Locale.ROOT, "enrolled %,d faces at %,.0f subjects/s (%.0f s); merging",
+                    r.enrolled(), r.rate(), r.seconds()));
+            long start = System.nanoTime();
             gallery.optimize();
+            double merge = (System.nanoTime() - start) / 1e9;
+            log.accept(String.format(Locale.ROOT, "merged into one segment in %.0f s: %,.0f subjects/s overall",
+                    merge, r.enrolled() / (r.seconds() + merge)));
         }
         Files.writeString(marker, "synthetic faces, model " + model + ", seed " + SEED + "\n");
         return directory;
