@@ -2,10 +2,12 @@ package org.borderid.bench.gallery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.borderid.gallery.FaceVectorEncoding;
 import org.borderid.gallery.Gallery;
 import org.borderid.gallery.GalleryConfig;
@@ -52,9 +54,20 @@ public final class FaceGallery {
         return GalleryConfig.defaults().withFaceDimension(DIMENSION).withFaceEncoding(encoding);
     }
 
-    /** The directory of the gallery of {@code count} vectors, built if needed. */
+    /** The directory of the gallery of {@code count} vectors, built if needed and merged into one segment. */
     public static Path build(Path cache, FaceVectors.Model model, int count, FaceVectorEncoding encoding, int threads,
                              Consumer<String> log) throws Exception {
+        Path directory = load(cache, model, count, encoding, threads, log);
+        merge(directory, encoding, log);
+        return directory;
+    }
+
+    /**
+     * The directory of the gallery of {@code count} vectors, bulk-loaded if needed but not merged: as many segments
+     * as the load wrote (the index buffer's worth each, GalleryStore).
+     */
+    public static Path load(Path cache, FaceVectors.Model model, int count, FaceVectorEncoding encoding, int threads,
+                            Consumer<String> log) throws Exception {
         Path directory = cache.resolve(name(model, count, encoding));
         Path marker = directory.resolve("complete");
         if (Files.exists(marker)) {
@@ -62,7 +75,10 @@ public final class FaceGallery {
         }
         log.accept("building the face gallery " + directory + " (" + count + " vectors; built once)");
         FaceVectors vectors = vectors(model);
-        try (Gallery gallery = Gallery.open(directory, GalleryLoader.bulkConfig(config(encoding)))) {
+        // Refresh only when the load ends: segments are then as large as the index buffer allows (a graph per
+        // segment, rebuilt by every merge); the overlay holds the records of one refresh interval meanwhile.
+        GalleryConfig bulk = GalleryLoader.bulkConfig(config(encoding)).withRefreshInterval(Duration.ofMinutes(10));
+        try (Gallery gallery = Gallery.open(directory, bulk)) {
             Iterator<GalleryLoader.Item> items = new Iterator<>() {
                 private long n;
 
@@ -84,15 +100,34 @@ public final class FaceGallery {
             };
             GalleryLoader.Result r = GalleryLoader.load(gallery, items, count, threads,
                     GalleryLoader.batchFor(count, threads), System.err);
-            log.accept(String.format(Locale.ROOT, "enrolled %,d faces at %,.0f subjects/s (%.0f s); merging",
-                    r.enrolled(), r.rate(), r.seconds()));
-            long start = System.nanoTime();
-            gallery.optimize();
-            double merge = (System.nanoTime() - start) / 1e9;
-            log.accept(String.format(Locale.ROOT, "merged into one segment in %.0f s: %,.0f subjects/s overall",
-                    merge, r.enrolled() / (r.seconds() + merge)));
+            gallery.commit();
+            log.accept(String.format(Locale.ROOT, "enrolled %,d faces at %,.0f subjects/s (%.0f s), %d segments",
+                    r.enrolled(), r.rate(), r.seconds(), segments(directory)));
         }
         Files.writeString(marker, "synthetic faces, model " + model + ", seed " + SEED + "\n");
         return directory;
+    }
+
+    /** Merges the gallery into one segment unless it is one already (Lucene's force-merge; minutes at 1M). */
+    public static void merge(Path directory, FaceVectorEncoding encoding, Consumer<String> log) {
+        int before = segments(directory);
+        if (before <= 1) {
+            return;
+        }
+        long start = System.nanoTime();
+        try (Gallery gallery = Gallery.open(directory, config(encoding))) {
+            gallery.optimize();
+        }
+        log.accept(String.format(Locale.ROOT, "merged %d segments into one in %.0f s", before,
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Segments of the gallery's last commit (its segment info files). */
+    public static int segments(Path directory) {
+        try (Stream<Path> files = Files.list(directory.resolve("index"))) {
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".si")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
