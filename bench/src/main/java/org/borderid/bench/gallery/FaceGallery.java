@@ -75,8 +75,9 @@ public final class FaceGallery {
         }
         log.accept("building the face gallery " + directory + " (" + count + " vectors; built once)");
         FaceVectors vectors = vectors(model);
-        // Refresh only when the load ends: segments are then as large as the index buffer allows (a graph per
-        // segment, rebuilt by every merge); the overlay holds the records of one refresh interval meanwhile.
+        // Refresh and commit (each writes a segment) only every 10 min: segments are then as large as the index
+        // buffer allows (a graph per segment, rebuilt by every merge); the overlay holds the records of one refresh
+        // interval meanwhile.
         GalleryConfig bulk = GalleryLoader.bulkConfig(config(encoding)).withRefreshInterval(Duration.ofMinutes(10));
         try (Gallery gallery = Gallery.open(directory, bulk)) {
             Iterator<GalleryLoader.Item> items = new Iterator<>() {
