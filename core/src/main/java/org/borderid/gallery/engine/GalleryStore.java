@@ -759,7 +759,9 @@ public final class GalleryStore implements AutoCloseable {
     private void commitNow() {
         synchronized (journal) {
             long target = appliedSeq;
-            if (target <= committedSeq) {
+            // A merge changes the index without a new journal entry: commit it too (a force-merge not committed is
+            // thrown away when the writer closes).
+            if (target <= committedSeq && !writer.hasUncommittedChanges()) {
                 return;
             }
             try {
