@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param faceDimension       components of the face embeddings, 1..{@value SubjectRecord#MAX_FACE_DIMENSION} (128 for
  *                            MobileFaceNet and SFace)
  * @param faceEncoding        how the face graph stores vectors
- * @param refreshInterval     how often new enrollments are made searchable, 1 ms..10 s: a record is searchable at most
- *                            this long (plus the reopen itself, typically a few ms) after it is acknowledged
+ * @param refreshInterval     how often new enrollments are made searchable, 1 ms..10 min: a record is searchable at
+ *                            most this long (plus the reopen itself, typically a few ms) after it is acknowledged;
+ *                            intervals over a few seconds are for bulk loads (every refresh writes a segment)
  * @param commitInterval      how often the index is committed, 1 s..1 h; between commits the write-ahead journal
  *                            holds the acknowledged changes, so this bounds the journal replayed on the next opening
  * @param templateCacheBytes  heap for fingerprint templates prepared for matching, bytes, 0..2^40; a template costs
@@ -42,7 +43,7 @@ public record GalleryConfig(int faceDimension, FaceVectorEncoding faceEncoding, 
                     + ": " + faceDimension);
         }
         Objects.requireNonNull(faceEncoding, "faceEncoding");
-        checkDuration("refreshInterval", refreshInterval, Duration.ofMillis(1), Duration.ofSeconds(10));
+        checkDuration("refreshInterval", refreshInterval, Duration.ofMillis(1), Duration.ofMinutes(10));
         checkDuration("commitInterval", commitInterval, Duration.ofSeconds(1), Duration.ofHours(1));
         if (templateCacheBytes < 0 || templateCacheBytes > 1L << 40) {
             throw new IllegalArgumentException("templateCacheBytes out of range 0..2^40: " + templateCacheBytes);

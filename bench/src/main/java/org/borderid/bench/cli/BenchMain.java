@@ -16,7 +16,8 @@ public final class BenchMain {
         return List.of(new EvalCommand(List.of(new EvalFingerprintsCommand(), new EvalFacesCommand(),
                 new org.borderid.bench.gallery.EvalGalleryFingersCommand(),
                 new org.borderid.bench.gallery.MinutiaeIndexSweep(),
-                new org.borderid.bench.gallery.EvalGalleryFacesCommand())),
+                new org.borderid.bench.gallery.EvalGalleryFacesCommand(),
+                new org.borderid.bench.face.EvalGalleryLfwCommand())),
                 new LoadCommand(), new BenchReportCommand());
     }
 

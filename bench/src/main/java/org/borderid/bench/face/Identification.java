@@ -22,7 +22,34 @@ import org.borderid.fixtures.lfw.LfwImage;
 final class Identification {
     private Identification() {}
 
+    /** The top candidate of a probe: its gallery position (−1 for none) and its score. */
+    record Top(int position, double score) {
+        static final Top NONE = new Top(-1, Double.NEGATIVE_INFINITY);
+    }
+
+    /** A 1:N search over a gallery: the top candidate of a probe image (an index into the captures). */
+    @FunctionalInterface
+    interface Search {
+        Top top(int probe);
+    }
+
+    /** Makes the search over the gallery images (capture indices, in gallery-position order). */
+    @FunctionalInterface
+    interface SearchFactory {
+        Search over(int[] galleryImages);
+    }
+
+    /** Identification by exhaustive search (every gallery image compared with the probe). */
     static Map<String, Object> run(LfwCaptures captures, Map<String, List<LfwImage>> byPerson, double[] fpirTargets) {
+        return run(captures, byPerson, fpirTargets, g -> probe -> {
+            int top = best(captures, probe, g);
+            return top < 0 ? Top.NONE : new Top(top, captures.score(probe, g[top]));
+        });
+    }
+
+    /** Identification with the given 1:N search (the gallery's index, or the exhaustive scan). */
+    static Map<String, Object> run(LfwCaptures captures, Map<String, List<LfwImage>> byPerson, double[] fpirTargets,
+            SearchFactory searches) {
         List<Integer> gallery = new ArrayList<>();
         List<int[]> mated = new ArrayList<>(); // {probe index, gallery position}
         List<Integer> nonMated = new ArrayList<>();
@@ -38,17 +65,17 @@ final class Identification {
             }
         }
         int[] g = gallery.stream().mapToInt(Integer::intValue).toArray();
+        Search search = searches.over(g);
         double[] matedBest = new double[mated.size()];
         boolean[] rank1 = new boolean[mated.size()];
         IntStream.range(0, mated.size()).parallel().forEach(k -> {
-            int top = best(captures, mated.get(k)[0], g);
-            rank1[k] = top >= 0 && top == mated.get(k)[1];
-            matedBest[k] = top < 0 ? Double.NEGATIVE_INFINITY : captures.score(mated.get(k)[0], g[top]);
+            int probe = mated.get(k)[0];
+            Top top = probe < 0 || !captures.captured(probe) ? Top.NONE : search.top(probe);
+            rank1[k] = top.position() >= 0 && top.position() == mated.get(k)[1];
+            matedBest[k] = top.score();
         });
-        double[] nonMatedBest = nonMated.stream().parallel().mapToDouble(p -> {
-            int top = best(captures, p, g);
-            return top < 0 ? Double.NEGATIVE_INFINITY : captures.score(p, g[top]);
-        }).toArray();
+        double[] nonMatedBest = nonMated.stream().parallel().mapToDouble(p ->
+                p < 0 || !captures.captured(p) ? Double.NEGATIVE_INFINITY : search.top(p).score()).toArray();
 
         long hits = IntStream.range(0, rank1.length).filter(k -> rank1[k]).count();
         Map<String, Object> r = new LinkedHashMap<>();

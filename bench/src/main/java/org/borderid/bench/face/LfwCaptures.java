@@ -1,7 +1,12 @@
 package org.borderid.bench.face;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +104,118 @@ final class LfwCaptures {
         }
         return new LfwCaptures(images, dimension, (System.nanoTime() - start) / 1e9, vectors, captured, qualities,
                 facesSeen, errors);
+    }
+
+    /** Captures made elsewhere (tests): a unit vector per image, or null for an image without a face. */
+    static LfwCaptures of(List<LfwImage> images, List<float[]> vectorsOrNull) {
+        int n = images.size();
+        int dimension = vectorsOrNull.stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow().length;
+        float[] vectors = new float[n * dimension];
+        boolean[] captured = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (vectorsOrNull.get(i) != null) {
+                System.arraycopy(vectorsOrNull.get(i), 0, vectors, i * dimension, dimension);
+                captured[i] = true;
+            }
+        }
+        return new LfwCaptures(images, dimension, 0, vectors, captured, new FaceQuality[n], new int[n], new String[n]);
+    }
+
+    /**
+     * Captures the images, or reads them from {@code cacheFile} when it holds the captures of the same images made by
+     * an engine with the same {@code engineKey}; a fresh capture is written there (embeddings only: qualities are not
+     * kept, so {@link #quality} is null for every image of a cached capture). The cache holds biometric data: keep it
+     * with the datasets, out of the repository.
+     */
+    static LfwCaptures cached(Path cacheFile, String engineKey, FaceEngine engine, LfwDataset dataset,
+            List<LfwImage> images, int threads, Consumer<String> progress) throws InterruptedException, IOException {
+        if (Files.isRegularFile(cacheFile)) {
+            LfwCaptures c = read(cacheFile, engineKey, images);
+            if (c != null) {
+                progress.accept("read " + images.size() + " cached LFW captures from " + cacheFile);
+                return c;
+            }
+            progress.accept("cached LFW captures in " + cacheFile + " are of another engine or image list: redoing");
+        }
+        LfwCaptures c = capture(engine, dataset, images, threads, progress);
+        c.write(cacheFile, engineKey);
+        progress.accept("wrote the LFW captures to " + cacheFile);
+        return c;
+    }
+
+    private static final int CACHE_MAGIC = 0x4249444c; // "BIDL"
+    private static final int CACHE_VERSION = 1;
+
+    /** Writes the embeddings (not the qualities) to a file: magic, version, engine key, then per image its state. */
+    void write(Path file, String engineKey) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            out.writeInt(CACHE_MAGIC);
+            out.writeInt(CACHE_VERSION);
+            out.writeUTF(engineKey);
+            out.writeInt(dimension);
+            out.writeInt(images.size());
+            out.writeDouble(seconds);
+            for (int i = 0; i < images.size(); i++) {
+                out.writeUTF(images.get(i).id());
+                out.writeBoolean(captured[i]);
+                out.writeInt(facesSeen[i]);
+                out.writeUTF(errors[i] == null ? "" : errors[i]);
+                if (captured[i]) {
+                    for (int k = 0; k < dimension; k++) {
+                        out.writeFloat(vectors[i * dimension + k]);
+                    }
+                }
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads a capture file; null when it was made by another engine or for another image list. */
+    static LfwCaptures read(Path file, String engineKey, List<LfwImage> images) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != CACHE_MAGIC || in.readInt() != CACHE_VERSION || !in.readUTF().equals(engineKey)) {
+                return null;
+            }
+            int dimension = in.readInt();
+            int n = in.readInt();
+            double seconds = in.readDouble();
+            if (n != images.size()) {
+                return null;
+            }
+            float[] vectors = new float[n * dimension];
+            boolean[] captured = new boolean[n];
+            int[] facesSeen = new int[n];
+            String[] errors = new String[n];
+            for (int i = 0; i < n; i++) {
+                if (!in.readUTF().equals(images.get(i).id())) {
+                    return null;
+                }
+                captured[i] = in.readBoolean();
+                facesSeen[i] = in.readInt();
+                String error = in.readUTF();
+                errors[i] = error.isEmpty() ? null : error;
+                if (captured[i]) {
+                    for (int k = 0; k < dimension; k++) {
+                        vectors[i * dimension + k] = in.readFloat();
+                    }
+                }
+            }
+            return new LfwCaptures(images, dimension, seconds, vectors, captured, new FaceQuality[n], facesSeen,
+                    errors);
+        }
+    }
+
+    /** The unit embedding of captured image i (a copy). */
+    float[] vector(int i) {
+        if (!captured[i]) {
+            throw new IllegalArgumentException("image " + i + " has no face");
+        }
+        return java.util.Arrays.copyOfRange(vectors, i * dimension, (i + 1) * dimension);
     }
 
     List<LfwImage> images() {

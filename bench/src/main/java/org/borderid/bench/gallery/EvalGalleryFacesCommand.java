@@ -29,6 +29,8 @@ public final class EvalGalleryFacesCommand implements CliCommand {
     static final String USAGE = """
             usage: borderid eval gallery-faces [options]
               --count N          gallery size (default 1000000)
+              --model M          lfw (vectors with the statistics of real MobileFaceNet embeddings of LFW, default)
+                                 or uniform (uniformly random unit vectors: the worst case)
               --encodings LIST   float32,int8 (default both)
               --probes P         probes, each a noisy copy of a random enrolled vector (default 500)
               --cache DIR        where galleries are kept (default bench/target/galleries); built once, reused
@@ -36,13 +38,17 @@ public final class EvalGalleryFacesCommand implements CliCommand {
               --requested LIST   candidates requested from the gallery per search, comma-separated (default 10);
                                  recall is measured on the best 10 of them: a value above 10 shows what asking
                                  the graph for more candidates buys (the tuning curve in docs/gallery.md)
+              --segments S       1 (default): force-merge the gallery into one segment before measuring;
+                                 loaded: measure it as the bulk load left it (several segments), no merge
+              --build-only       only build (and with --segments 1 merge) the galleries, measure nothing: the
+                                 slow part, to run outside the measurement lock
               --json FILE        write the figures as JSON
             """;
     static final int K = 10;
     private static final long PROBE_SEED = 7;
 
     /** Figures of one encoding. */
-    record Figures(String encoding, int requested, int gallery, int probes, double recallAt10, double mateAt1, double medianMs,
+    record Figures(String model, String encoding, int segments, int requested, int gallery, int probes, double recallAt10, double mateAt1, double exactMateAt1, double medianMs,
                    double p99Ms, long diskBytes) {}
 
     @Override
@@ -63,11 +69,16 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         }
         int count = 1_000_000;
         int probes = 500;
+        FaceVectors.Model model = FaceVectors.Model.LFW;
         List<FaceVectorEncoding> encodings = new ArrayList<>(List.of(FaceVectorEncoding.values()));
         Path cache = GalleryBenchData.cache();
         int threads = Runtime.getRuntime().availableProcessors();
         Path json = null;
         List<Integer> requested = List.of(K);
+        boolean merge = true;
+        boolean buildOnly = false;
+        args = new ArrayList<>(args);
+        buildOnly = args.remove("--build-only");
         for (int i = 0; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {
                 throw new UsageException(args.get(i) + " needs a value");
@@ -75,19 +86,35 @@ public final class EvalGalleryFacesCommand implements CliCommand {
             String v = args.get(i + 1);
             switch (args.get(i)) {
                 case "--count" -> count = Integer.parseInt(v);
+                case "--model" -> model = FaceVectors.Model.parse(v);
                 case "--probes" -> probes = Integer.parseInt(v);
                 case "--encodings" -> encodings = Arrays.stream(v.split(","))
                         .map(s -> FaceVectorEncoding.valueOf(s.toUpperCase(Locale.ROOT))).toList();
                 case "--cache" -> cache = Path.of(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--json" -> json = Path.of(v);
+                case "--segments" -> merge = switch (v) {
+                    case "1" -> true;
+                    case "loaded" -> false;
+                    default -> throw new UsageException("--segments is 1 or loaded, got " + v);
+                };
                 case "--requested" -> requested = Arrays.stream(v.split(",")).map(Integer::parseInt)
                         .filter(r -> r >= K).toList();
                 default -> throw new UsageException("unknown option " + args.get(i));
             }
         }
         Files.createDirectories(cache);
-        FaceVectors vectors = FaceGallery.vectors();
+        if (buildOnly) {
+            for (FaceVectorEncoding encoding : encodings) {
+                Path dir = FaceGallery.load(cache, model, count, encoding, threads, err::println);
+                if (merge) {
+                    FaceGallery.merge(dir, encoding, err::println);
+                }
+                out.println(dir + ": " + FaceGallery.segments(dir) + " segments");
+            }
+            return 0;
+        }
+        FaceVectors vectors = FaceGallery.vectors(model);
         Random random = new Random(PROBE_SEED);
         int[] mates = new int[probes];
         float[][] probeVectors = new float[probes][];
@@ -97,9 +124,17 @@ public final class EvalGalleryFacesCommand implements CliCommand {
         }
         err.println("exact top-" + K + " of " + probes + " probes over " + count + " vectors ...");
         int[][] exact = exactTopK(vectors, count, probeVectors, threads);
+        int exactMateFirst = 0;
+        for (int p = 0; p < probes; p++) {
+            exactMateFirst += exact[p][0] == mates[p] ? 1 : 0;
+        }
         List<Figures> figures = new ArrayList<>();
         for (FaceVectorEncoding encoding : encodings) {
-            Path dir = FaceGallery.build(cache, count, encoding, threads, err::println);
+            Path dir = FaceGallery.load(cache, model, count, encoding, threads, err::println);
+            if (merge) {
+                FaceGallery.merge(dir, encoding, err::println);
+            }
+            int segments = FaceGallery.segments(dir);
             try (Gallery gallery = Gallery.open(dir, FaceGallery.config(encoding).withReadOnly(true))) {
                 for (int ask : requested) {
                     for (int p = 0; p < Math.min(probes, 100); p++) { // warm-up
@@ -119,19 +154,20 @@ public final class EvalGalleryFacesCommand implements CliCommand {
                         }
                     }
                     Arrays.sort(ms);
-                    figures.add(new Figures(encoding.name(), ask, count, probes, recall / probes,
-                            (double) mateFirst / probes, ms[probes / 2],
+                    figures.add(new Figures(model.name(), encoding.name(), segments, ask, count, probes, recall / probes,
+                            (double) mateFirst / probes, (double) exactMateFirst / probes, ms[probes / 2],
                             ms[Math.min(probes - 1, (int) Math.ceil(0.99 * probes) - 1)],
                             gallery.statistics().diskBytes()));
                 }
             }
         }
-        out.printf(Locale.ROOT, "%-8s %9s %10s %7s %10s %8s %11s %11s %12s%n", "encoding", "requested", "gallery",
-                "probes", "recall@10", "mate@1", "ms p50", "ms p99", "disk B/subj");
+        out.printf(Locale.ROOT, "%-8s %-8s %4s %9s %10s %7s %10s %8s %10s %11s %11s %12s%n", "model", "encoding", "segs", "requested", "gallery",
+                "probes", "recall@10", "mate@1", "exact m@1", "ms p50", "ms p99", "disk B/subj");
         for (Figures f : figures) {
-            out.printf(Locale.ROOT, "%-8s %9d %,10d %7d %10.4f %8.4f %11.2f %11.2f %12.0f%n", f.encoding(),
+            out.printf(Locale.ROOT, "%-8s %-8s %4d %9d %,10d %7d %10.4f %8.4f %10.4f %11.2f %11.2f %12.0f%n", f.model(),
+                    f.encoding(), f.segments(),
                     f.requested(), f.gallery(),
-                    f.probes(), f.recallAt10(), f.mateAt1(), f.medianMs(), f.p99Ms(),
+                    f.probes(), f.recallAt10(), f.mateAt1(), f.exactMateAt1(), f.medianMs(), f.p99Ms(),
                     (double) f.diskBytes() / f.gallery());
         }
         if (json != null) {

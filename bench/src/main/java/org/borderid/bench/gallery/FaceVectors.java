@@ -1,32 +1,70 @@
 package org.borderid.bench.gallery;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
+import org.borderid.fixtures.synth.SpectralFaceEmbeddings;
 
 /**
- * Seeded synthetic face embeddings for index scale tests: gallery vector i is a unit vector uniform on the sphere (one
- * identity per subject, so the gallery has no cluster structure to help the graph); a probe of subject i is its vector
- * turned by {@link #PROBE_ANGLE_DEGREES} towards a random orthogonal direction (cosine 0.87 to its mate, the range of a
- * good embedder's genuine pairs). Everything is a pure function of (seed, index).
+ * Seeded synthetic face embeddings for index scale tests, one identity per enrolled subject, in one of two
+ * {@link Model models}. Everything is a pure function of (model, seed, index).
  */
-final class FaceVectors {
-    /** Angle between a probe and its enrolled mate, degrees. */
+public final class FaceVectors {
+    /** Angle between a probe and its enrolled mate in the {@link Model#UNIFORM} model, degrees. */
     static final double PROBE_ANGLE_DEGREES = 30;
 
+    /** How the vectors are drawn. */
+    public enum Model {
+        /**
+         * Realistic: {@link SpectralFaceEmbeddings#lfw} — a Gaussian with the mean, principal-axis variances and
+         * within-identity spread of real MobileFaceNet embeddings of LFW, randomly rotated, normalised. Gallery
+         * vector i is sample 0 of identity i, probe p of subject i its sample 1 + p (about LFW's mated-pair cosine
+         * to its mate).
+         */
+        LFW,
+        /**
+         * Worst case: gallery vector i uniform on the sphere (no structure; all distances concentrate around cosine
+         * 0 ± 0.09); a probe is its mate turned by {@value #PROBE_ANGLE_DEGREES}° (cosine 0.87).
+         */
+        UNIFORM;
+
+        /** Parses {@code lfw} / {@code uniform}. */
+        public static Model parse(String name) {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private final Model model;
     private final long seed;
     private final int dimension;
+    private final SpectralFaceEmbeddings spectral;
 
-    FaceVectors(long seed, int dimension) {
+    FaceVectors(Model model, long seed, int dimension) {
+        this.model = model;
         this.seed = seed;
         this.dimension = dimension;
+        this.spectral = model == Model.LFW ? SpectralFaceEmbeddings.lfw(seed) : null;
+        if (spectral != null && spectral.dimension() != dimension) {
+            throw new IllegalArgumentException("the LFW spectrum is " + spectral.dimension() + "-d, not " + dimension);
+        }
+    }
+
+    Model model() {
+        return model;
     }
 
     /** The enrolled vector of subject i. */
     float[] gallery(long i) {
+        if (spectral != null) {
+            return spectral.sample(i, 0);
+        }
         return toFloat(gaussianUnit(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i)));
     }
 
     /** Probe number p of subject i. */
     float[] probe(long i, int p) {
+        if (spectral != null) {
+            return spectral.sample(i, 1 + p);
+        }
         double[] g = gaussianUnit(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i));
         double[] u = gaussianUnit(new SplittableRandom((seed + 1) * 0xC2B2AE3D27D4EB4FL + i * 31 + p));
         double dot = 0;

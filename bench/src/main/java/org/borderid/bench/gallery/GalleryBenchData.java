@@ -84,14 +84,15 @@ public final class GalleryBenchData {
     }
 
     /** The directory of a cached synthetic face gallery (built on first use). */
-    public static Path faceGallery(int size, org.borderid.gallery.FaceVectorEncoding encoding) throws Exception {
-        return FaceGallery.build(cache(), size, encoding, Runtime.getRuntime().availableProcessors(),
+    public static Path faceGallery(FaceVectors.Model model, int size, org.borderid.gallery.FaceVectorEncoding encoding)
+            throws Exception {
+        return FaceGallery.build(cache(), model, size, encoding, Runtime.getRuntime().availableProcessors(),
                 System.err::println);
     }
 
     /** Probe embeddings for the face gallery of {@code size}: noisy copies of seeded random enrolled vectors. */
-    public static float[][] faceProbes(int size, int count) {
-        FaceVectors vectors = FaceGallery.vectors();
+    public static float[][] faceProbes(FaceVectors.Model model, int size, int count) {
+        FaceVectors vectors = FaceGallery.vectors(model);
         java.util.Random random = new java.util.Random(20261126L);
         float[][] probes = new float[count][];
         for (int p = 0; p < count; p++) {

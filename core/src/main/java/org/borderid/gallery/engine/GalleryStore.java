@@ -69,6 +69,15 @@ public final class GalleryStore implements AutoCloseable {
     static final String COMMIT_SEQ = "borderid.journal.seq";
     /** Most changes in one journal frame (one fsync). */
     static final int MAX_GROUP = 4096;
+    /**
+     * Lucene's indexing buffer, MiB: an eighth of the heap, 64..1,024. A maximum, filled only between two refreshes
+     * (a refresh writes the buffered documents as a segment): with the default 100 ms refresh it holds a few records,
+     * during a bulk load with a long refresh interval it decides the segment size. Lucene 10 builds a segment's HNSW
+     * graph when the segment is written, and every merge re-inserts the vectors of all but its largest input into one
+     * graph; profiled on a 100,000-face bulk load with the former 64 MiB and 5 s refresh (docs/gallery.md,
+     * "Enrollment rate"), 72% of the CPU went to merges re-building graphs, so larger segments load faster.
+     */
+    static final int INDEX_BUFFER_MB = (int) Math.max(64, Math.min(1024, Runtime.getRuntime().maxMemory() / 8 >> 20));
     /** Threads indexing a batch of distinct subjects: one per core (Lucene indexes concurrently per thread). */
     static final int APPLY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -188,7 +197,7 @@ public final class GalleryStore implements AutoCloseable {
             IndexWriterConfig iwc = new IndexWriterConfig()
                     .setCodec(new GalleryCodec(manifest.faceEncoding()))
                     .setOpenMode(exists ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(64)
+                    .setRAMBufferSizeMB(INDEX_BUFFER_MB)
                     // No waiting for merges on reopen (Lucene's default waits up to 500 ms): it would stretch the
                     // time until an acknowledged change is searchable.
                     .setMaxFullFlushMergeWaitMillis(0)
@@ -750,7 +759,9 @@ public final class GalleryStore implements AutoCloseable {
     private void commitNow() {
         synchronized (journal) {
             long target = appliedSeq;
-            if (target <= committedSeq) {
+            // A merge changes the index without a new journal entry: commit it too (a force-merge not committed is
+            // thrown away when the writer closes).
+            if (target <= committedSeq && !writer.hasUncommittedChanges()) {
                 return;
             }
             try {

@@ -2,6 +2,7 @@ package org.borderid.bench.jmh.gallery;
 
 import java.util.concurrent.TimeUnit;
 import org.borderid.bench.gallery.FaceGallery;
+import org.borderid.bench.gallery.FaceVectors;
 import org.borderid.bench.gallery.GalleryBenchData;
 import org.borderid.gallery.FaceVectorEncoding;
 import org.borderid.gallery.Gallery;
@@ -24,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Face 1:N search latency (HNSW candidates, exact re-score, top 10) in galleries of synthetic 128-d embeddings (built
  * once and cached, {@link GalleryBenchData}), float and 8-bit graphs. Sample-time mode: p0.50 and p0.99 of the output
- * are the median and p99. Recall is measured by {@code borderid eval gallery-faces}.
+ * are the median and p99. Recall is measured by {@code borderid eval gallery-faces}. {@code model}: LFW (vectors
+ * with the statistics of real embeddings) or UNIFORM (the worst case), {@link FaceVectors.Model}. The 1M galleries
+ * are built once (minutes) into the cache named by {@code -Dborderid.gallery.cache}; the quick run uses 1,000.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,6 +43,9 @@ public class FaceSearchBenchmark {
     @Param({"FLOAT32", "INT8"})
     public FaceVectorEncoding encoding;
 
+    @Param({"LFW", "UNIFORM"})
+    public FaceVectors.Model model;
+
     private Gallery gallery;
     private float[][] probes;
 
@@ -50,9 +56,9 @@ public class FaceSearchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        gallery = Gallery.open(GalleryBenchData.faceGallery(gallerySize, encoding),
+        gallery = Gallery.open(GalleryBenchData.faceGallery(model, gallerySize, encoding),
                 FaceGallery.config(encoding).withReadOnly(true));
-        probes = GalleryBenchData.faceProbes(gallerySize, 1000);
+        probes = GalleryBenchData.faceProbes(model, gallerySize, 1000);
     }
 
     @TearDown(Level.Trial)

@@ -28,15 +28,24 @@ public final class GalleryLoader {
     public static final int DEFAULT_BATCH = 256;
 
     /**
-     * Refresh interval for bulk loading: 5 s. Every refresh writes the enrolments since the last one as a new index
-     * segment, and the cost of a segment is mostly per distinct term (thousands per finger), so the default 100 ms
-     * refresh would make loading several times slower for a visibility nobody waits for during a bulk load.
+     * Refresh interval for bulk loading: 60 s. Every refresh writes the enrolments since the last one as a new index
+     * segment; a finger segment's cost is mostly per distinct term (thousands per finger), a face segment's is its
+     * HNSW graph, and small segments are merged again and again (each merge rebuilds a graph). The former 5 s made
+     * segments of about 10,000 faces; with 60 s and Lucene's larger buffer (GalleryStore) a 1M-face load writes a
+     * handful of segments. The pending overlay holds the records of one interval (about 1 KB per face subject).
      */
-    public static final java.time.Duration BULK_REFRESH_INTERVAL = java.time.Duration.ofSeconds(5);
+    public static final java.time.Duration BULK_REFRESH_INTERVAL = java.time.Duration.ofSeconds(60);
 
-    /** The configuration to open a gallery with for a bulk load: {@code config} with the bulk refresh interval. */
+    /**
+     * Commit interval for bulk loading: 10 min. A commit, like a refresh, writes the buffered enrolments as a segment:
+     * a 1M-face load with the default 60 s commits left 32 segments (a graph each; merging them re-inserted nearly
+     * every vector). The journal holds what a crash would replay: at most this interval of enrolments.
+     */
+    public static final java.time.Duration BULK_COMMIT_INTERVAL = java.time.Duration.ofMinutes(10);
+
+    /** The configuration to open a gallery with for a bulk load: {@code config} with the bulk intervals. */
     public static org.borderid.gallery.GalleryConfig bulkConfig(org.borderid.gallery.GalleryConfig config) {
-        return config.withRefreshInterval(BULK_REFRESH_INTERVAL);
+        return config.withRefreshInterval(BULK_REFRESH_INTERVAL).withCommitInterval(BULK_COMMIT_INTERVAL);
     }
 
     /** The batch size for {@code total} items over {@code threads} threads: at most {@link #DEFAULT_BATCH}. */
