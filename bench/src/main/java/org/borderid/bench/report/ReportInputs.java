@@ -54,11 +54,19 @@ public record ReportInputs(List<JmhRun> runs, LoadRun load, String loadFile, Gal
         }
     }
 
-    /** The trials of every run, in order. */
+    /**
+     * The trials of every run, in order; a trial of a later run supersedes one of an earlier run with the same
+     * benchmark, mode, threads and parameters (re-measuring some benchmarks after a change needs no full re-run), and
+     * takes its place in the order.
+     */
     public List<JmhResult> jmh() {
-        List<JmhResult> all = new ArrayList<>();
-        runs.forEach(r -> all.addAll(r.results()));
-        return all;
+        java.util.Map<List<Object>, JmhResult> trials = new java.util.LinkedHashMap<>();
+        for (JmhRun run : runs) {
+            for (JmhResult r : run.results()) {
+                trials.put(List.of(r.benchmark(), r.mode(), r.threads(), r.params()), r);
+            }
+        }
+        return new ArrayList<>(trials.values());
     }
 
     /** The first run's machine record (the one figures name), or the first recorded one. */

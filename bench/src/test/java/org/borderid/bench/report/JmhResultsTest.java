@@ -67,4 +67,22 @@ class JmhResultsTest {
         assertThat(Counters.perOperation(r, "candidates").orElseThrow()).isCloseTo(10, within(1e-9));
         assertThat(Counters.ratio(r, "candidates", "searches")).isEmpty();
     }
+
+    @Test
+    void aLaterRunSupersedesTheSameTrialOfAnEarlierOne() {
+        JmhResult old = trial("a.B.c", "10", 2);
+        JmhResult other = trial("a.B.c", "100", 3);
+        JmhResult fresh = trial("a.B.c", "10", 1);
+        ReportInputs in = new ReportInputs(List.of(new ReportInputs.JmhRun("old.json", List.of(old, other), null),
+                new ReportInputs.JmhRun("new.json", List.of(fresh), null)), null, null, null, null,
+                Assumptions.DEFAULT);
+
+        assertThat(in.jmh()).as("same benchmark and parameters: the later run's trial, in the earlier one's place")
+                .containsExactly(fresh, other);
+    }
+
+    private static JmhResult trial(String benchmark, String size, double ms) {
+        return new JmhResult(benchmark, JmhResult.AVERAGE_TIME, 1, 1, "0 × 1 s", "1 × 1 s", "25",
+                Map.of("gallerySize", size), new JmhResult.Metric(ms, Double.NaN, "ms/op", Map.of(), 1), Map.of());
+    }
 }
