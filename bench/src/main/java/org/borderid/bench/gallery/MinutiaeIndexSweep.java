@@ -10,6 +10,7 @@ import org.borderid.cli.CliCommand;
 import org.borderid.cli.UsageException;
 import org.borderid.finger.FingerprintTemplate;
 import org.borderid.gallery.engine.CylinderHashes;
+import org.borderid.gallery.engine.MinutiaeIndexSearch;
 import org.borderid.server.cli.gallery.TemplateFile;
 
 /**
@@ -25,7 +26,7 @@ public final class MinutiaeIndexSweep implements CliCommand {
             usage: borderid eval minutiae-sweep --distractors FILE [--count N] [--cache DIR]
               --distractors FILE   template file of distractor fingers (TemplateFile format); missing or short
                                    files are filled with synthetic FLOW_LINES distractors (seed 7)
-              --count N            distractors (default 100000); memory ≈ 8 bytes per term: give 12 GB for 100k
+              --count N            distractors (default 100000); memory ≈ 20 KB per finger (hashes, postings): give 4 GB for 100k
               --cache DIR          where the extracted FVC templates are cached (default bench/target/galleries)
             """;
 
@@ -33,13 +34,11 @@ public final class MinutiaeIndexSweep implements CliCommand {
 
     /**
      * A scoring variant: how a shared term is weighted (IDF or 1), which terms are skipped as too common (document
-     * frequency above a share of the gallery, at least {@link #STOP_FLOOR}), and the exponent of the cylinder-count
+     * frequency above a share of the gallery, and above the gallery's floor {@link MinutiaeIndexSearch#STOP_MIN_FINGERS}),
+     * and the exponent of the cylinder-count
      * normalisation. {@code maxPerCylinder} is the scheme-2 score Σ_a max_b c(a, b), which needs term positions.
      */
     record Variant(String name, boolean idf, double stopFraction, double exponent, boolean maxPerCylinder) {}
-
-    /** The floor of the stop rule, as in the gallery. */
-    static final int STOP_FLOOR = 100;
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("scheme 2: sum_a max_b c(a,b) / sqrt(n)", false, 1, 0.5, true),
@@ -47,7 +46,7 @@ public final class MinutiaeIndexSweep implements CliCommand {
             new Variant("IDF-weighted / sqrt(n)", true, 1, 0.5, false),
             new Variant("count, stop > 0.5% / sqrt(n)", false, 0.005, 0.5, false),
             new Variant("IDF, stop > 0.3% / sqrt(n)", true, 0.003, 0.5, false),
-            new Variant("IDF, stop > 0.5% / sqrt(n) (gallery)", true, 0.005, 0.5, false),
+            new Variant("IDF, stop > 0.5% / sqrt(n) (gallery)", true, MinutiaeIndexSearch.STOP_FRACTION, 0.5, false),
             new Variant("IDF, stop > 1% / sqrt(n)", true, 0.01, 0.5, false),
             new Variant("IDF, stop > 2% / sqrt(n)", true, 0.02, 0.5, false),
             new Variant("IDF, stop > 0.5% / n^0.4", true, 0.005, 0.4, false),
@@ -206,7 +205,7 @@ public final class MinutiaeIndexSweep implements CliCommand {
         private final Index index;
         private final float[] score;
         private final int[] pairCount;
-        private final int[] touched;
+        private int[] touched = new int[1 << 16];
         private final int[] best;
         long visited;
 
@@ -214,7 +213,6 @@ public final class MinutiaeIndexSweep implements CliCommand {
             this.index = index;
             this.score = new float[index.fingers()];
             this.pairCount = new int[index.fingers() * 256];
-            this.touched = new int[index.postings().length];
             this.best = new int[index.fingers()];
         }
 
@@ -227,7 +225,7 @@ public final class MinutiaeIndexSweep implements CliCommand {
                 int[] terms = Arrays.stream(probe).flatMapToInt(row -> java.util.stream.IntStream.range(0, row.length)
                         .filter(f -> row[f] != CylinderHashes.EXCLUDED)
                         .map(f -> f << CylinderHashes.VALUE_BITS | row[f])).distinct().toArray();
-                long stop = Math.max(STOP_FLOOR, (long) Math.floor(v.stopFraction() * index.fingers()));
+                long stop = Math.max(MinutiaeIndexSearch.STOP_MIN_FINGERS, (long) Math.floor(v.stopFraction() * index.fingers()));
                 for (int t : terms) {
                     int df = index.docFreq()[t];
                     if (df == 0 || df > stop) {
@@ -263,6 +261,9 @@ public final class MinutiaeIndexSweep implements CliCommand {
                     for (int i = index.start()[t]; i < index.start()[t + 1]; i++) {
                         int pair = index.postings()[i];
                         if (pairCount[pair]++ == 0) {
+                            if (n == touched.length) {
+                                touched = Arrays.copyOf(touched, 2 * n);
+                            }
                             touched[n++] = pair;
                         }
                         visited++;

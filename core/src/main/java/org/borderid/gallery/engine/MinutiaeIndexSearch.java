@@ -47,12 +47,12 @@ public final class MinutiaeIndexSearch {
      * Terms held by more than this share of the position's fingers are not searched: 0.5%. Measured at 100,000
      * distractors: 0.3% loses up to a point of list hit rate, 1% and 2% visit 2 and 3 times the postings for no gain.
      */
-    static final double STOP_FRACTION = 0.005;
+    public static final double STOP_FRACTION = 0.005;
     /**
      * The stop rule never skips a term held by this many fingers or fewer: 100, so galleries below 20,000 fingers
      * (where the search is cheap anyway and document frequencies are noisy) skip only terms above 100 fingers.
      */
-    static final int STOP_MIN_FINGERS = 100;
+    public static final int STOP_MIN_FINGERS = 100;
 
     /** Numeric doc values on finger documents: how many cylinders the finger has terms for. */
     public static final String CYLINDERS = "ncyl";
